@@ -1,0 +1,18 @@
+@e2e @interrupt @core
+Feature: Stopping an agent that runs too long
+  A task that never converges must not run (and spend) forever. A time limit stops the
+  run on behalf of the system; the reason given to the user says that time ran out.
+
+  @scripted-only
+  Scenario: A time limit stops a long task
+    The scripted model never declares the task done and each of its replies takes
+    4 seconds on a simulated clock, so the limit is reached deterministically and the
+    test does not wait 30 real seconds.
+
+    Given an agent with a time limit of 30 seconds
+    And each model reply takes 4 seconds
+    When the agent works on "Long task" with up to 1000 turns
+    Then the run is interrupted by the system
+    And the reason of the interrupt mentions the timeout
+    And the run stopped before turn 1000
+    And a checkpoint was saved when the run stopped

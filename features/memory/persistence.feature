@@ -1,0 +1,29 @@
+@e2e @memory @core
+Feature: Memory that survives restarts and moves between tiers
+  An agent's memory is only useful if it is still there after the process restarts,
+  and if it stays fast as it grows. Turns that leave the warm window move to cold
+  storage (demotion); an old memory that becomes relevant again comes back into the
+  warm set (promotion).
+
+  Background:
+    Given a memory store in the scenario's data folder
+
+  Scenario: Memory is still there after a restart
+    Given the session "ops" has stored 30 turns "Note 0" to "Note 29", alternating user and assistant
+    When the memory store is closed and opened again on the same file
+    Then the hot tier of "ops" with a limit of 5 starts with "Note 29"
+    And the warm tier of "ops" with a window of 20 starts with "Note 10"
+    And searching the cold memory of "ops" for "Note 3" gives the same results as before the restart
+
+  Scenario: Turns that leave the warm window are demoted to cold storage
+    Given a memory with a warm window of 20 turns
+    When the session "ops" stores 25 turns "Event 0" to "Event 24"
+    Then 5 turns have been demoted to cold storage
+    And the demoted turns are "Event 0" to "Event 4"
+    And each demoted turn can still be found in cold memory by its words
+
+  Scenario: A recalled old memory is promoted back into the warm set
+    Given a memory with a warm window of 20 turns
+    And the session "ops" has stored the turn "The backup password rotates every 90 days" followed by 30 other turns
+    When the cold memory of "ops" is searched for "backup password rotation" and the best result is reinforced
+    Then the turn "The backup password rotates every 90 days" is in the warm set again

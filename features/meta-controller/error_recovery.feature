@@ -1,0 +1,23 @@
+@e2e @meta_controller @core
+Feature: Recovering when an agent fails
+  An agent can fail: its model is down, a tool breaks, it runs out of budget. The task
+  must not be lost: the meta-controller hands it to another capable agent and keeps the
+  reason of the first failure for the user.
+
+  Scenario: A failing agent's task is retried on another capable agent
+    Given a meta-controller with these agents:
+      | agent      | capabilities   |
+      | analyst-a  | data analysis  |
+      | analyst-b  | data analysis  |
+    And the agent "analyst-a" fails with "model server unreachable"
+    When the meta-controller receives the task "Find the top 5 products" needing "data analysis"
+    Then the task is completed by "analyst-b"
+    And the task's history shows "analyst-a" failed with "model server unreachable"
+
+  Scenario: A task fails clearly when no capable agent is left
+    Given a meta-controller with these agents:
+      | agent      | capabilities   |
+      | analyst-a  | data analysis  |
+    And the agent "analyst-a" fails with "model server unreachable"
+    When the meta-controller receives the task "Find the top 5 products" needing "data analysis"
+    Then the task fails with a message naming "analyst-a" and "model server unreachable"

@@ -1,0 +1,19 @@
+@e2e @meta_controller @core
+Feature: Running independent tasks in parallel
+  Independent tasks should not wait for each other, but running too many at once
+  overloads the model server. The meta-controller runs them side by side up to a limit,
+  and gives the results back in the order the tasks were given.
+
+  Scenario: Four independent tasks run two at a time and keep their order
+    Given a meta-controller that runs at most 2 tasks at once
+    And an agent "worker" able to do "research"
+    When the meta-controller runs these tasks:
+      | task                          |
+      | Research market A             |
+      | Research market B             |
+      | Research market C             |
+      | Research market D             |
+    Then all 4 tasks complete
+    And at no moment were more than 2 tasks running
+    And at some moment 2 tasks were running at once
+    And the results are in the order of the tasks

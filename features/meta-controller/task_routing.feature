@@ -1,0 +1,25 @@
+@e2e @meta_controller @core
+Feature: Routing each task to the best agent
+  A team of specialised agents works better than one generalist, but only if each task
+  reaches the agent that is good at it. The meta-controller matches tasks to the
+  capabilities agents declare.
+
+  Background:
+    Given a meta-controller with these agents:
+      | agent       | capabilities                  |
+      | coder       | code review, refactoring      |
+      | analyst     | data analysis, charts         |
+      | writer      | summaries, reports            |
+
+  Scenario Outline: A task goes to the agent whose capabilities match it
+    Routing by declared capabilities involves no model, so this holds for any provider.
+
+    When the meta-controller receives the task "<task>" needing "<capability>"
+    Then the task is routed to the "<agent>" agent
+    And the result comes from the "<agent>" agent
+
+    Examples:
+      | task                                   | capability    | agent   |
+      | Review the payment module              | code review   | coder   |
+      | Chart the monthly revenue              | data analysis | analyst |
+      | Summarise the board meeting minutes    | summaries     | writer  |

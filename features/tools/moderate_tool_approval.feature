@@ -1,0 +1,27 @@
+@e2e @tool_calling @core
+Feature: Moderate tools need a human's approval
+  Writing a file changes the user's world. The agent may propose it, but a person
+  decides. A refusal is not an error: the agent hears "no" and carries on.
+
+  Background:
+    Given a workspace folder containing the file "notes.txt" with "Meeting moved to Thursday"
+    And an agent with the built-in file tools on that workspace
+
+  @scripted-only
+  Scenario Outline: Writing a file runs only when a person approves it
+    The scripted model asks for the write; a real model may or may not.
+
+    Given the person reviewing tool calls will answer "<answer>"
+    When the model asks to call "write_file" with:
+      | argument | value           |
+      | path     | summary.md      |
+      | content  | # Weekly summary |
+    Then approval was asked for "write_file"
+    And the call to "write_file" was <outcome>
+    And the workspace <file state> "summary.md"
+    And the audit log records "write_file" as "<decision>"
+
+    Examples:
+      | answer  | outcome  | file state         | decision           |
+      | approve | executed | contains the file  | approved by person |
+      | deny    | rejected | does not contain   | denied by person   |
