@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Kaizen.Agents.Agents;
 using Microsoft.Extensions.AI;
 
 namespace Kaizen.Agents.Llm;
