@@ -121,6 +121,8 @@ internal sealed class AgentRun
         var entries = new List<ConversationEntry>();
         var reply = ConversationMapper.FromResponse(await _agent.ChatClient.GetResponseAsync(messages, options, token).ConfigureAwait(false), turn);
         entries.Add(reply);
+        // An immediate interrupt during the call discards the turn: the state stays at the previous, consistent turn.
+        token.ThrowIfCancellationRequested();
 
         IReadOnlyDictionary<string, System.Text.Json.JsonElement>? outputs = null;
         if (reply.Calls is { Count: > 0 } calls)
