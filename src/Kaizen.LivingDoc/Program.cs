@@ -1,1 +1,4 @@
-Console.Error.WriteLine("not implemented yet"); return 2;
+using Kaizen.LivingDoc.Cli;
+
+var commands = new LivingDocCommands(Console.Out, Console.Error, TimeProvider.System, Environment.CurrentDirectory);
+return await commands.Build().Parse(args).InvokeAsync();

@@ -1,0 +1,155 @@
+using Kaizen.Agents.Memory.Storage;
+using LiteDB;
+
+namespace Kaizen.Agents.Memory;
+
+public sealed partial class LiteDbMemoryBackend
+{
+    /// <inheritdoc />
+    /// <remarks>
+    /// In <see cref="MemoryConcurrency.SingleProcess"/> mode the newest turns come from the hot-tier cache and the call
+    /// completes synchronously; a miss (evicted, expired, or a limit above the cache size) reads the file once.
+    /// </remarks>
+    public Task<IReadOnlyList<MemoryTurn>> LoadHotTierAsync(int limit, CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(limit);
+        if (limit == 0) return Task.FromResult<IReadOnlyList<MemoryTurn>>([]);
+        if (_ready && Exclusive && TryLoadHotFromCache(limit) is { } cached) return Task.FromResult(cached);
+        return LoadHotSlowAsync(limit, cancellationToken);
+    }
+
+    /// <inheritdoc />
+    /// <remarks>
+    /// Besides the last <paramref name="window"/> turns, the result includes older turns currently promoted into the
+    /// warm set (see <see cref="PromoteAsync"/> and <see cref="MemoryOptions.PromoteOnRetrieval"/>), all in sequence order.
+    /// </remarks>
+    public async Task<IReadOnlyList<MemoryTurn>> LoadWarmTierAsync(int window, CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(window);
+        await InitializeAsync(cancellationToken).ConfigureAwait(false);
+        return await ReadSessionAsync((database, number, last) =>
+        {
+            if (number < 0 || window == 0) return (IReadOnlyList<MemoryTurn>)[];
+            var first = Math.Max(0, last - window + 1);
+            var turns = Turns(database).Query()
+                .Where(Query.Between("_id", TurnKey.Compose(number, first), TurnKey.Compose(number, last)))
+                .ToList()
+                .Select(TurnDocument.ToTurn)
+                .ToList();
+            foreach (var sequence in Session.PromotedOutside(window))
+            {
+                if (Turns(database).FindById(TurnKey.Compose(number, sequence)) is { } promoted) turns.Add(TurnDocument.ToTurn(promoted));
+            }
+
+            turns.Sort((a, b) => a.Sequence.CompareTo(b.Sequence));
+            return turns;
+        }, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>The turn with this id, or <c>null</c> when this session has no such turn.</summary>
+    public async Task<MemoryTurn?> GetTurnAsync(string id, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(id);
+        await InitializeAsync(cancellationToken).ConfigureAwait(false);
+        if (!TurnKey.TryParse(id, out var key)) return null;
+        return await Opened.Access.RunAsync(database =>
+        {
+            var document = Turns(database).FindById(key);
+            return document is not null && document[TurnDocument.Session].AsString == SessionId ? TurnDocument.ToTurn(document) : null;
+        }, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Up to <paramref name="count"/> turns from sequence <paramref name="fromSequence"/> on, in order (e.g. to replay after a checkpoint's memory cursor).</summary>
+    public async Task<IReadOnlyList<MemoryTurn>> LoadTurnsAsync(long fromSequence, int count, CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(fromSequence);
+        ArgumentOutOfRangeException.ThrowIfNegative(count);
+        await InitializeAsync(cancellationToken).ConfigureAwait(false);
+        return await ReadSessionAsync((database, number, _) =>
+        {
+            if (number < 0 || count == 0 || fromSequence > TurnKey.MaxSequence) return (IReadOnlyList<MemoryTurn>)[];
+            return Turns(database).Query()
+                .Where(Query.Between("_id", TurnKey.Compose(number, fromSequence), TurnKey.Last(number)))
+                .Limit(count)
+                .ToList()
+                .Select(TurnDocument.ToTurn)
+                .ToList();
+        }, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Number of stored turns in this session.</summary>
+    public async Task<long> CountTurnsAsync(CancellationToken cancellationToken = default)
+    {
+        await InitializeAsync(cancellationToken).ConfigureAwait(false);
+        return await ReadSessionAsync((database, number, _) =>
+            number < 0 ? 0L : Turns(database).LongCount(Query.Between("_id", TurnKey.First(number), TurnKey.Last(number))),
+            cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Sequence of the newest stored turn, -1 when the session is empty (the memory cursor a checkpoint records).</summary>
+    public async Task<long> GetLastSequenceAsync(CancellationToken cancellationToken = default)
+    {
+        await InitializeAsync(cancellationToken).ConfigureAwait(false);
+        return await ReadSessionAsync((_, _, last) => last, cancellationToken).ConfigureAwait(false);
+    }
+
+    private static ILiteCollection<BsonDocument> Turns(LiteDatabase database) => database.GetCollection(TurnDocument.Collection);
+
+    private IReadOnlyList<MemoryTurn>? TryLoadHotFromCache(int limit)
+    {
+        var session = Session;
+        var last = session.LastSequence;
+        var count = (int)Math.Min(limit, last + 1);
+        if (count <= 0) return session.Number < 0 || last < 0 ? [] : null;
+        var turns = new MemoryTurn[count];
+        for (var i = 0; i < count; i++)
+        {
+            if (!session.Hot.TryGet(last - i, out var turn)) return null;
+            turns[i] = turn;
+        }
+
+        return turns;
+    }
+
+    private async Task<IReadOnlyList<MemoryTurn>> LoadHotSlowAsync(int limit, CancellationToken cancellationToken)
+    {
+        await InitializeAsync(cancellationToken).ConfigureAwait(false);
+        if (Exclusive && TryLoadHotFromCache(limit) is { } cached) return cached;
+        var turns = await ReadSessionAsync((database, number, last) =>
+        {
+            if (number < 0) return (IReadOnlyList<MemoryTurn>)[];
+            return Turns(database).Query()
+                .Where(Query.Between("_id", TurnKey.First(number), TurnKey.Compose(number, Math.Max(0, last))))
+                .OrderByDescending("_id")
+                .Limit(limit)
+                .ToList()
+                .Select(TurnDocument.ToTurn)
+                .ToList();
+        }, cancellationToken).ConfigureAwait(false);
+        foreach (var turn in turns) Session.Hot.Set(turn.Sequence, turn);
+        return turns;
+    }
+
+    /// <summary>
+    /// Runs a read with the session's number and newest sequence. In shared (multi-process) mode they are re-read from
+    /// the file in the same open, so turns written by other processes are seen.
+    /// </summary>
+    private ValueTask<T> ReadSessionAsync<T>(Func<LiteDatabase, int, long, T> read, CancellationToken cancellationToken)
+    {
+        var session = Session;
+        if (Exclusive) return Opened.Access.RunAsync(database => read(database, session.Number, session.LastSequence), cancellationToken);
+        return ReadSharedAsync(read, cancellationToken);
+    }
+
+    private async ValueTask<T> ReadSharedAsync<T>(Func<LiteDatabase, int, long, T> read, CancellationToken cancellationToken)
+    {
+        var (record, result) = await Opened.Access.RunAsync(database =>
+        {
+            var record = SessionRecord.Load(database, SessionId);
+            Session.Sync(record);
+            return (record, read(database, record.Number, record.LastSequence));
+        }, cancellationToken).ConfigureAwait(false);
+        _ = record;
+        return result;
+    }
+}

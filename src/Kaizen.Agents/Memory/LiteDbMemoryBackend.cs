@@ -1,0 +1,156 @@
+using System.Text;
+using Kaizen.Agents.Memory.Caching;
+using Kaizen.Agents.Memory.Embeddings;
+using Kaizen.Agents.Memory.Storage;
+using Kaizen.Agents.Memory.Storage.Writes;
+using Kaizen.Agents.Memory.Tiers;
+
+namespace Kaizen.Agents.Memory;
+
+/// <summary>
+/// Three-tier conversation memory in a LiteDB file: hot (an in-process cache of the newest turns), warm (the last
+/// <see cref="MemoryOptions.WarmTierSize"/> turns plus promoted ones) and cold (every turn, searched by embedding).
+/// Many sessions share one file without seeing each other; every write goes through one group-commit writer per file
+/// and process, and <see cref="MemoryConcurrency.MultiProcess"/> lets several processes share the file.
+/// </summary>
+/// <remarks>
+/// Initialisation is lazy and safe: every member opens the file on first use; <see cref="InitializeAsync"/> only
+/// makes the moment explicit. Empty content is stored (it never matches a search); <c>null</c> content, an empty role and
+/// content above <see cref="MemoryOptions.MaxContentBytes"/> are rejected with <see cref="ArgumentException"/>.
+/// A session id that was never written is simply empty. A file that is not a LiteDB database is refused with a
+/// <see cref="MemoryStoreException"/> and left untouched.
+/// </remarks>
+public sealed partial class LiteDbMemoryBackend : IMemoryBackend
+{
+    private readonly MemoryLocation _location;
+    private readonly TurnEmbedder _embedder;
+    private readonly SemaphoreSlim _initGate = new(1, 1);
+    private MemoryFile? _file;
+    private SessionState? _session;
+    private volatile bool _ready;
+    private int _disposed;
+
+    /// <summary>Creates a backend; nothing is opened until first use or <see cref="InitializeAsync"/>.</summary>
+    /// <param name="databasePathOrConnectionString">
+    /// A file path, <c>:memory:</c>, or a LiteDB connection string (<c>Filename=…;Password=…</c>;
+    /// <c>Connection=shared</c> selects <see cref="MemoryConcurrency.MultiProcess"/>).
+    /// </param>
+    /// <param name="sessionId">The session (conversation) this backend reads and writes; compared case-sensitively.</param>
+    /// <param name="options">Tier sizes, durability, concurrency and embedder; defaults when <c>null</c>.</param>
+    public LiteDbMemoryBackend(string databasePathOrConnectionString, string sessionId, MemoryOptions? options = null)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(sessionId);
+        Options = options ?? new MemoryOptions();
+        Options.Validate();
+        _location = MemoryLocation.Parse(databasePathOrConnectionString, Options.Concurrency);
+        _embedder = new TurnEmbedder(Options.EmbeddingGenerator, Options.EmbeddingDimensions);
+        SessionId = sessionId;
+    }
+
+    /// <inheritdoc />
+    public string SessionId { get; }
+
+    /// <summary>Full path of the database file (<c>:memory:</c> for an in-memory database).</summary>
+    public string DatabasePath => _location.FullPath;
+
+    /// <summary>The options this backend was created with.</summary>
+    public MemoryOptions Options { get; }
+
+    /// <summary>Whether several processes share the file (from the options or <c>Connection=shared</c>).</summary>
+    public MemoryConcurrency Concurrency => _location.Concurrency;
+
+    /// <summary>Model id recorded with this backend's vectors (e.g. <c>kaizen-hashing-256</c>, <c>nomic-embed-text</c>).</summary>
+    public string EmbeddingModelId => _embedder.ModelId;
+
+    /// <summary>Hot-tier cache statistics of this session in this process.</summary>
+    public CacheStatistics HotTierStatistics => _session?.Hot.GetStatistics() ?? new CacheStatistics(0, 0, 0, 0, 0, Options.HotTierSize);
+
+    /// <inheritdoc />
+    public Task InitializeAsync(CancellationToken cancellationToken = default) =>
+        _ready ? Task.CompletedTask : InitializeSlowAsync(cancellationToken);
+
+    /// <inheritdoc />
+    public async Task<MemoryTurn> StoreTurnAsync(
+        string role,
+        string content,
+        DateTimeOffset timestamp,
+        IReadOnlyDictionary<string, object?>? metadata = null,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(role);
+        ArgumentNullException.ThrowIfNull(content);
+        var bytes = Encoding.UTF8.GetByteCount(content);
+        if (bytes > Options.MaxContentBytes)
+            throw new ArgumentException(
+                $"The turn content is {bytes:N0} UTF-8 bytes; the limit is {Options.MaxContentBytes:N0} (MemoryOptions.MaxContentBytes, " +
+                "at most 8 MiB because LiteDB documents are limited to 16 MiB). Store large outputs as files and keep a reference in the turn.",
+                nameof(content));
+        var metadataBson = metadata is { Count: > 0 } ? MetadataBson.ToBson(metadata) : null;
+        IReadOnlyDictionary<string, object?> metadataAsRead = metadataBson is null ? EmptyMetadata : MetadataBson.FromBson(metadataBson);
+
+        await InitializeAsync(cancellationToken).ConfigureAwait(false);
+        var vector = await _embedder.EmbedAsync(content, cancellationToken).ConfigureAwait(false);
+        cancellationToken.ThrowIfCancellationRequested();
+        var write = new StoreTurnWrite(Session, role, content, timestamp, metadataBson, metadataAsRead, vector, _embedder.ModelId,
+            groupable: Options.Durability == MemoryDurability.GroupCommit);
+        return await Opened.Writer.EnqueueAsync(write).ConfigureAwait(false);
+    }
+
+    /// <summary>Closes this backend; the file closes when the last backend of this process on it is disposed.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        if (Interlocked.Exchange(ref _disposed, 1) == 1) return;
+        await _initGate.WaitAsync().ConfigureAwait(false);
+        try
+        {
+            if (_file is not null) await MemoryFileRegistry.ReleaseAsync(_file).ConfigureAwait(false);
+            _file = null;
+            _ready = false;
+        }
+        finally
+        {
+            _initGate.Release();
+        }
+    }
+
+    private static readonly IReadOnlyDictionary<string, object?> EmptyMetadata = new Dictionary<string, object?>();
+
+    private MemoryFile Opened => _file ?? throw new ObjectDisposedException(nameof(LiteDbMemoryBackend));
+
+    private SessionState Session => _session!;
+
+    private bool Exclusive => Opened.Access.IsExclusive;
+
+    private async Task InitializeSlowAsync(CancellationToken cancellationToken)
+    {
+        ObjectDisposedException.ThrowIf(_disposed == 1, this);
+        await _initGate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            ObjectDisposedException.ThrowIf(_disposed == 1, this);
+            if (_ready) return;
+            _file ??= await MemoryFileRegistry.AcquireAsync(_location, Options, cancellationToken).ConfigureAwait(false);
+            var session = _file.Session(SessionId, Options);
+            await session.LoadGate.WaitAsync(cancellationToken).ConfigureAwait(false);
+            try
+            {
+                if (!session.Loaded)
+                {
+                    var record = await _file.Access.RunAsync(database => SessionRecord.Load(database, SessionId), cancellationToken).ConfigureAwait(false);
+                    session.Sync(record);
+                }
+            }
+            finally
+            {
+                session.LoadGate.Release();
+            }
+
+            _session = session;
+            _ready = true;
+        }
+        finally
+        {
+            _initGate.Release();
+        }
+    }
+}

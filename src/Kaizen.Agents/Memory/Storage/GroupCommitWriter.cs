@@ -1,0 +1,114 @@
+using System.Threading.Channels;
+using LiteDB;
+
+namespace Kaizen.Agents.Memory.Storage;
+
+/// <summary>
+/// The single writer of one database file in this process. Writes queue up while a commit runs; the next commit
+/// takes every queued groupable write (up to a limit) in one transaction; a non-groupable write commits alone.
+/// A failing write is retried alone so it cannot take others down with it.
+/// </summary>
+internal sealed class GroupCommitWriter : IAsyncDisposable
+{
+    private readonly Channel<WriteOp> _queue = Channel.CreateUnbounded<WriteOp>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly IDatabaseAccess _access;
+    private readonly string _path;
+    private readonly int _maxBatch;
+    private readonly Task _loop;
+
+    public GroupCommitWriter(IDatabaseAccess access, string path, int maxBatch)
+    {
+        _access = access;
+        _path = path;
+        _maxBatch = maxBatch;
+        _loop = Task.Run(RunAsync);
+    }
+
+    public Task<T> EnqueueAsync<T>(WriteOp<T> op)
+    {
+        if (!_queue.Writer.TryWrite(op))
+            throw new ObjectDisposedException(nameof(LiteDbMemoryBackend), $"The memory file '{_path}' is closed.");
+        return op.Completion;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        _queue.Writer.TryComplete();
+        await _loop.ConfigureAwait(false);
+    }
+
+    private async Task RunAsync()
+    {
+        var reader = _queue.Reader;
+        var batch = new List<WriteOp>();
+        WriteOp? carried = null;
+        while (true)
+        {
+            if (carried is null)
+            {
+                if (!await reader.WaitToReadAsync().ConfigureAwait(false)) return;
+                if (!reader.TryRead(out carried)) continue;
+            }
+
+            batch.Add(carried);
+            carried = null;
+            if (batch[0].Groupable)
+            {
+                while (batch.Count < _maxBatch && reader.TryRead(out var next))
+                {
+                    if (!next.Groupable)
+                    {
+                        carried = next;
+                        break;
+                    }
+
+                    batch.Add(next);
+                }
+            }
+
+            await CommitAsync(batch).ConfigureAwait(false);
+            batch.Clear();
+        }
+    }
+
+    private async Task CommitAsync(IReadOnlyList<WriteOp> ops)
+    {
+        WriteBatch committed;
+        try
+        {
+            committed = await _access.RunAsync(database => ApplyAll(database, ops), CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (Exception) when (ops.Count > 1)
+        {
+            foreach (var op in ops) await CommitAsync([op]).ConfigureAwait(false);
+            return;
+        }
+        catch (Exception exception)
+        {
+            ops[0].Fail(exception is LiteException
+                ? new MemoryStoreException($"Writing to '{_path}' failed and was rolled back: {exception.Message}", exception)
+                : exception);
+            return;
+        }
+
+        committed.SyncSessionsBeforeCallbacks();
+        foreach (var op in ops) op.Committed();
+    }
+
+    private WriteBatch ApplyAll(LiteDatabase database, IReadOnlyList<WriteOp> ops)
+    {
+        var batch = new WriteBatch(database, _access.IsExclusive);
+        if (!database.BeginTrans()) throw new InvalidOperationException("The memory writer found a transaction already open on its thread.");
+        try
+        {
+            foreach (var op in ops) op.Apply(batch);
+            database.Commit();
+            return batch;
+        }
+        catch
+        {
+            database.Rollback();
+            throw;
+        }
+    }
+}

@@ -1,0 +1,32 @@
+using System.Globalization;
+using LiteDB;
+
+namespace Kaizen.Agents.Memory.Storage;
+
+/// <summary>Opens LiteDB in direct mode with the settings every memory file uses; turns LiteDB's errors into clear ones.</summary>
+internal static class LiteDbOpener
+{
+    /// <summary>Ordinal comparison so session ids "A" and "a" stay two sessions (LiteDB's default ignores case).</summary>
+    private static readonly Collation OrdinalCollation = new(CultureInfo.InvariantCulture.LCID, CompareOptions.Ordinal);
+
+    public static LiteDatabase Open(ConnectionString template)
+    {
+        var connection = new ConnectionString(template.ToString())
+        {
+            Connection = ConnectionType.Direct,
+            Collation = OrdinalCollation,
+        };
+        try
+        {
+            var database = new LiteDatabase(connection);
+            database.GetCollection(TurnDocument.Collection); // touches the header: fails here, not mid-operation
+            return database;
+        }
+        catch (LiteException exception)
+        {
+            throw new MemoryStoreException(
+                $"LiteDB could not open '{template.Filename}': {exception.Message} The file was not changed by the memory backend; " +
+                "check the password in the connection string or use a new file.", exception);
+        }
+    }
+}

@@ -1,0 +1,21 @@
+using Kaizen.Agents.Memory.Tiers;
+
+namespace Kaizen.Agents.Memory.Storage.Writes;
+
+/// <summary>Deletes one turn of the session; false when the session has no such turn.</summary>
+internal sealed class DeleteTurnWrite(SessionState session, long key) : WriteOp<bool>(groupable: false)
+{
+    public override void Apply(WriteBatch batch)
+    {
+        var document = batch.Turns.FindById(key);
+        if (document is null || document[TurnDocument.Session].AsString != session.SessionId) return;
+        var cursor = batch.Cursor(session, create: false);
+        if (cursor.Promoted.Remove(TurnKey.Sequence(key))) SessionRecord.SavePromoted(batch.Database, session.SessionId, cursor.Promoted);
+        Result = batch.Turns.Delete(key);
+    }
+
+    protected override void OnCommitted()
+    {
+        if (Result) session.Deleted(TurnKey.Sequence(key));
+    }
+}

@@ -1,0 +1,206 @@
+using Kaizen.Agents.Memory.Caching;
+using Kaizen.Agents.Memory.Retrieval;
+using Kaizen.Agents.Memory.Storage;
+
+namespace Kaizen.Agents.Memory.Tiers;
+
+/// <summary>
+/// What one process knows about one session of one file: its number, newest sequence, promoted turns, hot-tier
+/// cache, vector index and tier-move log. Shared by every backend of that session in the process.
+/// </summary>
+internal sealed class SessionState
+{
+    private readonly Lock _gate = new();
+    private readonly Dictionary<long, long> _promoted = new(); // sequence -> sequence at promotion ("touch")
+    private readonly Queue<TierMove> _moves = new();
+    private readonly int _moveCapacity;
+    private long _promotions, _demotions;
+
+    public SessionState(string sessionId, MemoryOptions options)
+    {
+        SessionId = sessionId;
+        WarmSize = options.WarmTierSize;
+        _moveCapacity = options.TierMoveLogCapacity;
+        Hot = new HotTierCache<long, MemoryTurn>(options.HotTierSize, options.HotTierEvictionPolicy, options.HotTierTimeToLive, options.TimeProvider);
+    }
+
+    public string SessionId { get; }
+
+    public int WarmSize { get; }
+
+    public HotTierCache<long, MemoryTurn> Hot { get; }
+
+    public SemaphoreSlim LoadGate { get; } = new(1, 1);
+
+    public SemaphoreSlim IndexGate { get; } = new(1, 1);
+
+    public VectorIndex? Index { get; set; }
+
+    /// <summary>True once number, newest sequence and promotions were read from the file.</summary>
+    public bool Loaded { get; private set; }
+
+    /// <summary>The session's number in the file, -1 while it has never been written.</summary>
+    public int Number { get; private set; } = -1;
+
+    /// <summary>Newest stored sequence, -1 when the session is empty.</summary>
+    public long LastSequence { get; private set; } = -1;
+
+    public SessionRecord Snapshot()
+    {
+        lock (_gate) return new SessionRecord(Number, LastSequence, new Dictionary<long, long>(_promoted));
+    }
+
+    /// <summary>Adopts what the file says (first load, or another process wrote since).</summary>
+    public void Sync(SessionRecord record)
+    {
+        lock (_gate)
+        {
+            if (record.Number != Number || record.LastSequence < LastSequence)
+            {
+                Hot.Clear(); // the session was deleted or recreated elsewhere
+                Index?.Clear();
+            }
+
+            Number = record.Number;
+            LastSequence = record.LastSequence;
+            _promoted.Clear();
+            foreach (var (sequence, touch) in record.Promoted) _promoted[sequence] = touch;
+            Loaded = true;
+        }
+    }
+
+    public void Stored(MemoryTurn turn, float[] vector)
+    {
+        lock (_gate)
+        {
+            Hot.Set(turn.Sequence, turn);
+            if (Index is { } index)
+            {
+                index.Upsert(turn.Sequence, vector);
+                // Only contiguous appends advance it: in shared mode other processes may have written the gap.
+                if (turn.Sequence == index.LoadedThrough + 1) index.LoadedThrough = turn.Sequence;
+            }
+
+            var previous = LastSequence;
+            if (turn.Sequence <= previous) return;
+            LastSequence = turn.Sequence;
+            for (var leaving = Math.Max(0, previous - WarmSize + 1); leaving <= turn.Sequence - WarmSize; leaving++)
+            {
+                if (!_promoted.ContainsKey(leaving)) Record(leaving, MemoryTier.Warm, MemoryTier.Cold, TierMoveReason.LeftWarmWindow);
+            }
+
+            ExpirePromotions();
+        }
+    }
+
+    public void Updated(MemoryTurn turn, float[]? vector)
+    {
+        lock (_gate)
+        {
+            if (Hot.ContainsKey(turn.Sequence)) Hot.Set(turn.Sequence, turn);
+            if (vector is not null) Index?.Upsert(turn.Sequence, vector);
+        }
+    }
+
+    public void Deleted(long sequence)
+    {
+        lock (_gate)
+        {
+            Hot.Remove(sequence);
+            Index?.Remove(sequence);
+            _promoted.Remove(sequence);
+        }
+    }
+
+    public void TruncatedAfter(long sequence, long newLast)
+    {
+        lock (_gate)
+        {
+            for (var dropped = sequence + 1; dropped <= LastSequence; dropped++)
+            {
+                Hot.Remove(dropped);
+                Index?.Remove(dropped);
+                _promoted.Remove(dropped);
+            }
+
+            LastSequence = newLast;
+            if (Index is { } index) index.LoadedThrough = Math.Min(index.LoadedThrough, newLast);
+        }
+    }
+
+    public void Cleared()
+    {
+        lock (_gate)
+        {
+            Hot.Clear();
+            Index?.Clear();
+            _promoted.Clear();
+            Number = -1;
+            LastSequence = -1;
+        }
+    }
+
+    public void Promoted(IReadOnlyCollection<long> sequences, long touch, TierMoveReason reason, IReadOnlyCollection<long> displaced)
+    {
+        lock (_gate)
+        {
+            foreach (var sequence in displaced)
+            {
+                if (_promoted.Remove(sequence)) Record(sequence, MemoryTier.Warm, MemoryTier.Cold, TierMoveReason.PromotionExpired);
+            }
+
+            foreach (var sequence in sequences)
+            {
+                if (_promoted.TryAdd(sequence, touch)) Record(sequence, MemoryTier.Cold, MemoryTier.Warm, reason);
+                else _promoted[sequence] = touch;
+            }
+        }
+    }
+
+    /// <summary>Whether the turn is in the warm set: inside the window or promoted.</summary>
+    public bool IsWarm(long sequence)
+    {
+        lock (_gate) return sequence > LastSequence - WarmSize || _promoted.ContainsKey(sequence);
+    }
+
+    /// <summary>Promoted turns older than the newest <paramref name="window"/> turns.</summary>
+    public long[] PromotedOutside(int window)
+    {
+        lock (_gate) return _promoted.Keys.Where(sequence => sequence <= LastSequence - window).Order().ToArray();
+    }
+
+    public (long Promotions, long Demotions, int PromotedCount, IReadOnlyList<TierMove> Moves) Moves()
+    {
+        lock (_gate) return (_promotions, _demotions, _promoted.Count, _moves.ToArray());
+    }
+
+    public IReadOnlyList<TierMove> TakeMoves()
+    {
+        lock (_gate)
+        {
+            var moves = _moves.ToArray();
+            _moves.Clear();
+            return moves;
+        }
+    }
+
+    private void ExpirePromotions()
+    {
+        if (_promoted.Count == 0) return;
+        foreach (var (sequence, touch) in _promoted.ToArray())
+        {
+            if (touch > LastSequence - WarmSize) continue;
+            _promoted.Remove(sequence);
+            Record(sequence, MemoryTier.Warm, MemoryTier.Cold, TierMoveReason.PromotionExpired);
+        }
+    }
+
+    private void Record(long sequence, MemoryTier from, MemoryTier to, TierMoveReason reason)
+    {
+        if (to == MemoryTier.Cold) _demotions++;
+        else _promotions++;
+        if (_moveCapacity == 0) return;
+        _moves.Enqueue(new TierMove(TurnKey.Format(TurnKey.Compose(Number, sequence)), sequence, from, to, reason));
+        while (_moves.Count > _moveCapacity) _moves.Dequeue();
+    }
+}

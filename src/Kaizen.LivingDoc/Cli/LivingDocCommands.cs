@@ -1,0 +1,111 @@
+using System.CommandLine;
+using Kaizen.LivingDoc.Messages;
+using Kaizen.LivingDoc.Model;
+
+namespace Kaizen.LivingDoc.Cli;
+
+/// <summary>The command line: <c>render</c>, <c>run</c>, and no arguments = <c>run</c> with defaults.</summary>
+internal sealed class LivingDocCommands(TextWriter output, TextWriter error, TimeProvider time, string currentFolder)
+{
+    public const string DefaultTitle = "Kaizen.NET living documentation";
+    public const string DefaultFilter = "Category=core";
+    public static readonly string DefaultOutput = Path.Combine("docs", "living-doc", "index.html");
+
+    public RootCommand Build()
+    {
+        var root = new RootCommand("Kaizen.NET living documentation: renders feature files and Cucumber Messages runs into one offline HTML page. Without a command: runs the core specs and renders docs/living-doc/index.html.");
+        var render = RenderCommand();
+        var run = RunCommand();
+        root.Add(render);
+        root.Add(run);
+        root.SetAction((_, ct) => RunAsync(DefaultFilter, null, DefaultTitle, RunArchive.DefaultKeep, ct));
+        return root;
+    }
+
+    private Command RenderCommand()
+    {
+        var features = new Option<string?>("--features") { Description = "Feature folder (default: features/ of the repository; without one, the runs' own sources are used)" };
+        var messages = new Option<string[]>("--messages") { Description = "Cucumber Messages NDJSON files, oldest run first", AllowMultipleArgumentsPerToken = true };
+        var outFile = new Option<string?>("--out") { Description = $"Output HTML file (default: {DefaultOutput})" };
+        var title = new Option<string>("--title") { Description = "Page title", DefaultValueFactory = _ => DefaultTitle };
+        var config = new Option<string?>("--config") { Description = "reqnroll.json for tag links (default: the repository's, if any)" };
+        var command = new Command("render", "Render feature files and zero or more runs into one offline HTML page") { features, messages, outFile, title, config };
+        command.SetAction((parse, ct) =>
+        {
+            var repo = RepoLocator.Find(currentFolder);
+            var featureFolder = parse.GetValue(features) ?? DefaultIfExists(repo, "features", Directory.Exists);
+            var messageFiles = parse.GetValue(messages) ?? [];
+            if (featureFolder is null && messageFiles.Length == 0)
+                return Task.FromResult(Fail("nothing to render: pass --features DIR and/or --messages FILE..."));
+            var request = new RenderRequest(featureFolder, messageFiles, parse.GetValue(outFile) ?? Path.Combine(repo ?? currentFolder, DefaultOutput),
+                parse.GetValue(title) ?? DefaultTitle, parse.GetValue(config) ?? DefaultIfExists(repo, "reqnroll.json", File.Exists));
+            return RenderAsync(request, testExitCode: 0, ct);
+        });
+        return command;
+    }
+
+    private Command RunCommand()
+    {
+        var filter = new Option<string>("--filter") { Description = $"dotnet test filter (default: {DefaultFilter})", DefaultValueFactory = _ => DefaultFilter };
+        var outFile = new Option<string?>("--out") { Description = $"Output HTML file (default: {DefaultOutput})" };
+        var title = new Option<string>("--title") { Description = "Page title", DefaultValueFactory = _ => DefaultTitle };
+        var keep = new Option<int>("--keep") { Description = "How many runs of history to keep", DefaultValueFactory = _ => RunArchive.DefaultKeep };
+        var command = new Command("run", "Run the specs (dotnet test src/Kaizen.Specs), archive the run and render the page with history") { filter, outFile, title, keep };
+        command.SetAction((parse, ct) => RunAsync(parse.GetValue(filter)!, parse.GetValue(outFile), parse.GetValue(title)!, parse.GetValue(keep), ct));
+        return command;
+    }
+
+    private async Task<int> RunAsync(string filter, string? outFile, string title, int keep, CancellationToken ct)
+    {
+        try
+        {
+            var repo = RepoLocator.FindOrThrow(currentFolder);
+            var outcome = await new SpecsRunner(output).RunAsync(repo, filter, ct);
+            var produced = File.Exists(outcome.MessagesFile) && new FileInfo(outcome.MessagesFile).Length > 0;
+            if (!produced)
+                return Fail($"dotnet test exited with {outcome.ExitCode} after {outcome.Elapsed.TotalSeconds:F0} s without writing {outcome.MessagesFile} " +
+                            $"(did the build fail, or does the engine ignore {SpecsRunner.MessagesFileVariable}?)");
+            var archive = new RunArchive(Path.Combine(repo, "docs", "living-doc", "runs"), time, keep);
+            var archived = archive.Add(outcome.MessagesFile);
+            File.Delete(outcome.MessagesFile);
+            await output.WriteLineAsync($"livingdoc: dotnet test exited with {outcome.ExitCode} after {outcome.Elapsed.TotalSeconds:F0} s; run kept as {Path.GetRelativePath(repo, archived)}");
+            var request = new RenderRequest(DefaultIfExists(repo, "features", Directory.Exists), archive.Runs(),
+                outFile ?? Path.Combine(repo, DefaultOutput), title, DefaultIfExists(repo, "reqnroll.json", File.Exists));
+            return await RenderAsync(request, outcome.ExitCode, ct);
+        }
+        catch (LivingDocInputException ex)
+        {
+            return Fail(ex.Message);
+        }
+    }
+
+    private async Task<int> RenderAsync(RenderRequest request, int testExitCode, CancellationToken ct)
+    {
+        var diagnostics = new DiagnosticBag();
+        DocModel model;
+        try
+        {
+            model = await new LivingDocGenerator(time).RenderAsync(request, diagnostics, ct);
+        }
+        catch (LivingDocInputException ex)
+        {
+            foreach (var d in diagnostics.Items) await error.WriteLineAsync(d.ToString());
+            return Fail(ex.Message);
+        }
+        foreach (var d in diagnostics.Items) await error.WriteLineAsync(d.ToString());
+        await output.WriteLineAsync(Path.GetFullPath(request.OutputFile));
+        await output.WriteLineAsync(LivingDocGenerator.SummaryLine(model));
+        if (testExitCode != 0 && !LivingDocGenerator.HasFailures(model))
+            await error.WriteLineAsync($"dotnet test exited with {testExitCode} although no scenario of the run failed (see its output above)");
+        return testExitCode != 0 || LivingDocGenerator.HasFailures(model) || diagnostics.HasErrors ? ExitCodes.FailuresOrInputErrors : ExitCodes.Ok;
+    }
+
+    private int Fail(string message)
+    {
+        error.WriteLine("error: " + message);
+        return ExitCodes.Unusable;
+    }
+
+    private static string? DefaultIfExists(string? repo, string name, Func<string, bool> exists) =>
+        repo is not null && exists(Path.Combine(repo, name)) ? Path.Combine(repo, name) : null;
+}

@@ -1,0 +1,46 @@
+using Kaizen.LivingDoc.Config;
+using Kaizen.LivingDoc.Features;
+using Kaizen.LivingDoc.Messages;
+using Kaizen.LivingDoc.Model;
+using Kaizen.LivingDoc.Rendering;
+
+namespace Kaizen.LivingDoc.Cli;
+
+/// <summary>The rendering path shared by the CLI, the tests and the bench: read inputs, build the model, write the page.</summary>
+internal sealed class LivingDocGenerator(TimeProvider time)
+{
+    public async Task<DocModel> BuildAsync(RenderRequest request, DiagnosticBag diagnostics, CancellationToken cancellationToken)
+    {
+        var runs = new List<RunLog>();
+        foreach (var file in request.MessageFiles)
+        {
+            if (!File.Exists(file)) throw new LivingDocInputException($"messages file not found: {Path.GetFullPath(file)}");
+            runs.Add(await NdjsonRunReader.ReadAsync(file, diagnostics, cancellationToken));
+        }
+        var features = request.FeaturesFolder is { } folder
+            ? await FeatureFolderLoader.LoadAsync(folder, diagnostics, cancellationToken)
+            : FeaturesFromMessages.Load(runs, diagnostics);
+        var tagLinks = await TagLinkConfig.LoadAsync(request.ConfigFile, diagnostics, cancellationToken);
+        var source = request.FeaturesFolder is { } f ? Path.GetFileName(Path.TrimEndingDirectorySeparator(Path.GetFullPath(f))) + "/" : "the runs' sources";
+        return DocModelBuilder.Build(new DocInputs(request.Title, features, runs, tagLinks, source), diagnostics, time);
+    }
+
+    public async Task<DocModel> RenderAsync(RenderRequest request, DiagnosticBag diagnostics, CancellationToken cancellationToken)
+    {
+        var model = await BuildAsync(request, diagnostics, cancellationToken);
+        await HtmlRenderer.WriteAsync(model, request.OutputFile, cancellationToken);
+        return model;
+    }
+
+    /// <summary>One line for the console, e.g. "12 scenarios: 11 passed, 1 failed, 2 skipped".</summary>
+    public static string SummaryLine(DocModel model)
+    {
+        var counts = Statuses.All.ToDictionary(s => s, s => model.Cases.Count(c => c.Status == s));
+        var parts = new List<string> { $"{counts[Statuses.Passed]} passed", $"{counts[Statuses.Failed]} failed" };
+        parts.AddRange(Statuses.All.Skip(2).Where(s => counts[s] > 0).Select(s => $"{counts[s]} {(s == Statuses.NotRun ? "not run" : s)}"));
+        return $"{model.Cases.Count} scenario{(model.Cases.Count == 1 ? "" : "s")}: {string.Join(", ", parts)}";
+    }
+
+    /// <summary>True when some scenario of the latest run did not pass (failed, ambiguous, undefined, pending).</summary>
+    public static bool HasFailures(DocModel model) => model.Cases.Any(c => Statuses.IsFailing(c.Status));
+}

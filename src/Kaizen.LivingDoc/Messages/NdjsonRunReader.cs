@@ -1,0 +1,100 @@
+using System.Text.Json;
+
+namespace Kaizen.LivingDoc.Messages;
+
+/// <summary>
+/// Reads a Cucumber Messages NDJSON file (one envelope per line, camelCase, enums UPPER_SNAKE). A malformed line is
+/// reported with its file and line and skipped, so a partial or damaged run still renders what it has.
+/// </summary>
+internal static class NdjsonRunReader
+{
+    private static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web);
+
+    public static async Task<RunLog> ReadAsync(string path, DiagnosticBag diagnostics, CancellationToken cancellationToken)
+    {
+        var run = new RunLog(path);
+        using var reader = new StreamReader(path);
+        var lineNumber = 0;
+        var envelopes = 0;
+        var lastMalformedLine = 0;
+        while (await reader.ReadLineAsync(cancellationToken) is { } line)
+        {
+            lineNumber++;
+            if (string.IsNullOrWhiteSpace(line)) continue;
+            Envelope? envelope;
+            try
+            {
+                envelope = JsonSerializer.Deserialize<Envelope>(line, Options);
+            }
+            catch (JsonException ex)
+            {
+                diagnostics.Error(path, lineNumber, $"not a Cucumber Messages envelope: {FirstSentence(ex.Message)}");
+                lastMalformedLine = lineNumber;
+                continue;
+            }
+            if (envelope is null)
+            {
+                diagnostics.Error(path, lineNumber, "expected a JSON object (one envelope per line), found null");
+                continue;
+            }
+            var problem = Add(run, envelope);
+            if (problem is not null) diagnostics.Error(path, lineNumber, problem);
+            else envelopes++;
+        }
+        if (lastMalformedLine > 0 && lastMalformedLine == lineNumber)
+            diagnostics.Warn(path, lineNumber, "the last line is cut off: the run was probably interrupted while writing");
+        if (envelopes == 0) diagnostics.Warn(path, null, "no Cucumber Messages envelopes in this file");
+        else if (!run.IsComplete && run.TestCaseStarts.Count > 0)
+            diagnostics.Warn(path, null, "no testRunFinished envelope: the run is incomplete, rendering what it recorded");
+        return run;
+    }
+
+    private static string FirstSentence(string message)
+    {
+        var cut = message.IndexOf(". Path", StringComparison.Ordinal);
+        return cut > 0 ? message[..cut] : message;
+    }
+
+    /// <summary>Indexes one envelope; returns a description of what is wrong with it, or null.</summary>
+    private static string? Add(RunLog run, Envelope e)
+    {
+        if (e.Meta is { } meta) run.Meta = meta;
+        if (e.Source is { } source) run.Sources.Add(source);
+        if (e.GherkinDocument is { ValueKind: JsonValueKind.Object } doc) run.GherkinDocuments.Add(doc);
+        if (e.Pickle is { } pickle)
+        {
+            if (string.IsNullOrEmpty(pickle.Id)) return "pickle without an id";
+            run.Pickles[pickle.Id] = pickle;
+        }
+        if (e.StepDefinition is { } stepDefinition) run.StepDefinitions.Add(stepDefinition);
+        if (e.Hook is { } hook && !string.IsNullOrEmpty(hook.Id)) run.Hooks[hook.Id] = hook;
+        if (e.TestRunStarted is { } started) run.Started = started;
+        if (e.TestRunFinished is { } finished) run.Finished = finished;
+        if (e.TestCase is { } testCase)
+        {
+            if (string.IsNullOrEmpty(testCase.Id) || string.IsNullOrEmpty(testCase.PickleId)) return "testCase without id or pickleId";
+            run.TestCases[testCase.Id] = testCase;
+        }
+        if (e.TestCaseStarted is { } caseStarted)
+        {
+            if (string.IsNullOrEmpty(caseStarted.Id) || string.IsNullOrEmpty(caseStarted.TestCaseId)) return "testCaseStarted without id or testCaseId";
+            if (!run.TestCases.ContainsKey(caseStarted.TestCaseId)) return $"testCaseStarted refers to unknown testCase '{caseStarted.TestCaseId}'";
+            run.TestCaseStarts.Add(caseStarted);
+        }
+        if (e.TestCaseFinished is { } caseFinished)
+        {
+            run.FinishedAttempts.Add(caseFinished.TestCaseStartedId);
+            if (caseFinished.WillBeRetried) run.RetriedAttempts.Add(caseFinished.TestCaseStartedId);
+            if (caseFinished.Timestamp is { } t) run.AttemptFinishTimes[caseFinished.TestCaseStartedId] = t;
+        }
+        if (e.TestStepFinished is { } stepFinished)
+        {
+            if (stepFinished.TestStepResult is null) return "testStepFinished without testStepResult";
+            run.StepResults[(stepFinished.TestCaseStartedId, stepFinished.TestStepId)] = stepFinished.TestStepResult;
+        }
+        if (e.Attachment is { } attachment) run.Attachments.Add(attachment);
+        if (e.ExternalAttachment is { } external) run.Attachments.Add(external);
+        if (e.ParseError is { } parseError) run.ParseErrors.Add(parseError);
+        return null;
+    }
+}

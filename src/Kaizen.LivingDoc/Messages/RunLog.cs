@@ -1,0 +1,31 @@
+using System.Text.Json;
+
+namespace Kaizen.LivingDoc.Messages;
+
+/// <summary>Everything one NDJSON run file said, indexed by id.</summary>
+internal sealed class RunLog
+{
+    public RunLog(string filePath) => FilePath = filePath;
+
+    public string FilePath { get; }
+    public MetaMessage? Meta { get; set; }
+    public TestRunStartedMessage? Started { get; set; }
+    public TestRunFinishedMessage? Finished { get; set; }
+    public List<SourceMessage> Sources { get; } = [];
+    public List<JsonElement> GherkinDocuments { get; } = [];
+    public Dictionary<string, PickleMessage> Pickles { get; } = new(StringComparer.Ordinal);
+    public List<StepDefinitionMessage> StepDefinitions { get; } = [];
+    public Dictionary<string, HookMessage> Hooks { get; } = new(StringComparer.Ordinal);
+    public Dictionary<string, TestCaseMessage> TestCases { get; } = new(StringComparer.Ordinal);
+    public List<TestCaseStartedMessage> TestCaseStarts { get; } = [];
+    public HashSet<string> FinishedAttempts { get; } = new(StringComparer.Ordinal);
+    public HashSet<string> RetriedAttempts { get; } = new(StringComparer.Ordinal);
+    public Dictionary<string, Timestamp> AttemptFinishTimes { get; } = new(StringComparer.Ordinal);
+    /// <summary>Step results keyed by (testCaseStartedId, testStepId).</summary>
+    public Dictionary<(string Attempt, string Step), TestStepResult> StepResults { get; } = [];
+    public List<AttachmentMessage> Attachments { get; } = [];
+    public List<ParseErrorMessage> ParseErrors { get; } = [];
+
+    /// <summary>A run without a testRunFinished envelope was cut short; it still renders what it has.</summary>
+    public bool IsComplete => Finished is not null;
+}

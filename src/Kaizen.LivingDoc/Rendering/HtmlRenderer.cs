@@ -1,0 +1,60 @@
+using System.Net;
+using System.Reflection;
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using System.Text.Unicode;
+using Kaizen.LivingDoc.Model;
+
+namespace Kaizen.LivingDoc.Rendering;
+
+/// <summary>
+/// Writes the model as one self-contained HTML file: the page template with its stylesheet, script and data (JSON) inlined.
+/// Nothing is fetched at view time (the page's Content-Security-Policy forbids it).
+/// </summary>
+internal static class HtmlRenderer
+{
+    private static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web)
+    {
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+        // Escapes <, >, &, ' and + so the data cannot close its <script> element; keeps other text readable.
+        Encoder = JavaScriptEncoder.Create(UnicodeRanges.All),
+    };
+
+    private static readonly Lazy<(string Template, string Css, string Js)> Assets = new(() =>
+        (Read("template.html"), Read("living-doc.css"), Read("living-doc.js")));
+
+    public static string ToJson(DocModel model) => JsonSerializer.Serialize(model, JsonOptions);
+
+    public static string Render(DocModel model)
+    {
+        var (template, css, js) = Assets.Value;
+        var title = WebUtility.HtmlEncode(model.Title);
+        return new StringBuilder(template)
+            .Replace("/*{{CSS}}*/", css)
+            .Replace("/*{{JS}}*/", js)
+            .Replace("{{TITLE}}", title)
+            .Replace("{{DATA}}", ToJson(model))
+            .ToString();
+    }
+
+    public static async Task WriteAsync(DocModel model, string path, CancellationToken cancellationToken)
+    {
+        var folder = Path.GetDirectoryName(Path.GetFullPath(path));
+        if (folder is not null) Directory.CreateDirectory(folder);
+        // Written next to the target and moved, so a crash never leaves a half-written page behind.
+        var temporary = path + ".tmp";
+        await File.WriteAllTextAsync(temporary, Render(model), new UTF8Encoding(false), cancellationToken);
+        File.Move(temporary, path, overwrite: true);
+    }
+
+    private static string Read(string name)
+    {
+        var assembly = Assembly.GetExecutingAssembly();
+        using var stream = assembly.GetManifestResourceStream($"Kaizen.LivingDoc.Assets.{name}")
+            ?? throw new InvalidOperationException($"embedded asset {name} is missing from the build");
+        using var reader = new StreamReader(stream);
+        return reader.ReadToEnd();
+    }
+}

@@ -1,0 +1,60 @@
+using Kaizen.Bdd.Tests.Cck.Samples.AllStatuses;
+using Kaizen.Bdd.Tests.Cck.Samples.Ambiguous;
+using Kaizen.Bdd.Tests.Cck.Samples.Attachments;
+using Kaizen.Bdd.Tests.Cck.Samples.Backgrounds;
+using Kaizen.Bdd.Tests.Cck.Samples.Cdata;
+using Kaizen.Bdd.Tests.Cck.Samples.DataTables;
+using Kaizen.Bdd.Tests.Cck.Samples.DocStrings;
+using Kaizen.Bdd.Tests.Cck.Samples.ExamplesTables;
+using Kaizen.Bdd.Tests.Cck.Samples.GlobalHooks;
+using Kaizen.Bdd.Tests.Cck.Samples.Hooks;
+using Kaizen.Bdd.Tests.Cck.Samples.HooksConditional;
+using Kaizen.Bdd.Tests.Cck.Samples.HooksNamed;
+using Kaizen.Bdd.Tests.Cck.Samples.Markdown;
+using Kaizen.Bdd.Tests.Cck.Samples.Minimal;
+using Kaizen.Bdd.Tests.Cck.Samples.MultipleFeatures;
+using Kaizen.Bdd.Tests.Cck.Samples.ParameterTypes;
+using Kaizen.Bdd.Tests.Cck.Samples.Pending;
+using Kaizen.Bdd.Tests.Cck.Samples.RegularExpression;
+using Kaizen.Bdd.Tests.Cck.Samples.Rules;
+using Kaizen.Bdd.Tests.Cck.Samples.RulesBackgrounds;
+using Kaizen.Bdd.Tests.Cck.Samples.Skipped;
+using Kaizen.Bdd.Tests.Cck.Samples.Undefined;
+using Kaizen.Bdd.Tests.Cck.Samples.UnknownParameterType;
+
+namespace Kaizen.Bdd.Tests.Cck;
+
+/// <summary>The kit samples we run (issue 2's required list), each with the port of its TypeScript step definitions.</summary>
+internal static class CckSamples
+{
+    public static IReadOnlyList<CckSample> Required { get; } =
+    [
+        new("minimal", [typeof(MinimalSteps)]),
+        new("backgrounds", [typeof(BackgroundsSteps)]),
+        new("data-tables", [typeof(DataTablesSteps)]),
+        new("doc-strings", [typeof(DocStringsSteps)]),
+        new("examples-tables", [typeof(ExamplesTablesSteps)]),
+        new("rules", [typeof(RulesSteps)]),
+        new("rules-backgrounds", [typeof(RulesBackgroundsSteps)]),
+        new("parameter-types", [typeof(ParameterTypesSteps)]),
+        new("regular-expression", [typeof(RegularExpressionSteps)]),
+        new("hooks", [typeof(HooksSteps)]),
+        new("hooks-conditional", [typeof(HooksConditionalSteps)]),
+        new("hooks-named", [typeof(HooksNamedSteps)]),
+        new("global-hooks", [typeof(GlobalHooksSteps)]),
+        new("pending", [typeof(PendingSteps)]),
+        new("skipped", [typeof(SkippedSteps)]),
+        new("undefined", [typeof(UndefinedSteps)]),
+        new("ambiguous", [typeof(AmbiguousSteps)]),
+        new("unknown-parameter-type", [typeof(UnknownParameterTypeSteps)]),
+        new("attachments", [typeof(AttachmentsSteps)]),
+        new("markdown", [typeof(MarkdownSteps)]),
+        new("multiple-features", [typeof(MultipleFeaturesSteps)]),
+        new("empty", []),
+        new("cdata", [typeof(CdataSteps)]),
+        new("all-statuses", [typeof(AllStatusesSteps)]),
+    ];
+
+    public static CckSample Get(string name) =>
+        Required.SingleOrDefault(s => s.Name == name) ?? throw new ArgumentException($"Unknown CCK sample '{name}'.", nameof(name));
+}

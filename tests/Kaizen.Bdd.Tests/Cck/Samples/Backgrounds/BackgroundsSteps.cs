@@ -1,0 +1,14 @@
+namespace Kaizen.Bdd.Tests.Cck.Samples.Backgrounds;
+
+[Binding]
+public sealed class BackgroundsSteps
+{
+    [Given("an order for {string}")]
+    public void AnOrderFor(string item) => _ = item;
+
+    [When("an action")]
+    public void AnAction() { }
+
+    [Then("an outcome")]
+    public void AnOutcome() { }
+}

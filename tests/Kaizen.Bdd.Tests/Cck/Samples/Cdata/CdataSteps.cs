@@ -1,0 +1,8 @@
+namespace Kaizen.Bdd.Tests.Cck.Samples.Cdata;
+
+[Binding]
+public sealed class CdataSteps
+{
+    [Given("I have {int} <![CDATA[cukes]]> in my belly")]
+    public void GivenCukes(int cukeCount) => _ = cukeCount;
+}

@@ -1,0 +1,8 @@
+namespace Kaizen.Bdd.Tests.Cck.Samples.Minimal;
+
+[Binding]
+public sealed class MinimalSteps
+{
+    [Given("I have {int} cukes in my belly")]
+    public void GivenCukes(int cukeCount) => _ = cukeCount;
+}
