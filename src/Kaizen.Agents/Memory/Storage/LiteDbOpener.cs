@@ -9,13 +9,16 @@ internal static class LiteDbOpener
     /// <summary>Ordinal comparison so session ids "A" and "a" stay two sessions (LiteDB's default ignores case).</summary>
     private static readonly Collation OrdinalCollation = new(CultureInfo.InvariantCulture.LCID, CompareOptions.Ordinal);
 
-    public static LiteDatabase Open(ConnectionString template)
+    /// <summary>Makes a parsed connection string fit for the memory backend: direct mode, ordinal collation.</summary>
+    public static void Prepare(ConnectionString connection)
     {
-        var connection = new ConnectionString(template.ToString())
-        {
-            Connection = ConnectionType.Direct,
-            Collation = OrdinalCollation,
-        };
+        connection.Connection = ConnectionType.Direct;
+        connection.Collation = OrdinalCollation;
+    }
+
+    public static LiteDatabase Open(ConnectionString connection)
+    {
+        var template = connection;
         try
         {
             var database = new LiteDatabase(connection);

@@ -21,6 +21,7 @@ internal sealed record MemoryLocation(ConnectionString Connection, string FullPa
             throw new ArgumentException($"The connection string '{pathOrConnectionString}' has no Filename=...", nameof(pathOrConnectionString));
 
         var concurrency = connection.Connection == ConnectionType.Shared ? MemoryConcurrency.MultiProcess : requested;
+        LiteDbOpener.Prepare(connection);
         if (connection.Filename == InMemoryName) return new MemoryLocation(connection, InMemoryName, true, MemoryConcurrency.SingleProcess);
 
         var fullPath = Path.GetFullPath(connection.Filename);

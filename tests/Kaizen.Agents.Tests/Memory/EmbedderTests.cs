@@ -1,0 +1,105 @@
+using System.Numerics.Tensors;
+using Kaizen.Agents.Memory;
+using Kaizen.Agents.Memory.Embeddings;
+using Microsoft.Extensions.AI;
+
+namespace Kaizen.Agents.Tests.Memory;
+
+[Trait("Category", "memory")]
+public sealed class EmbedderTests
+{
+    [Fact]
+    public void The_local_embedder_is_deterministic_and_L2_normalised()
+    {
+        var embedder = new HashingEmbeddingGenerator(256);
+
+        var first = embedder.Embed("Deploy the billing service to production");
+        var second = new HashingEmbeddingGenerator(256).Embed("Deploy the billing service to production");
+
+        first.Should().Equal(second);
+        first.Should().HaveCount(256);
+        TensorPrimitives.Norm(first).Should().BeApproximately(1f, 1e-5f);
+        embedder.Embed("!!! ...").Should().OnlyContain(x => x == 0);
+    }
+
+    [Fact]
+    public void Related_texts_score_higher_than_unrelated_ones()
+    {
+        var embedder = new HashingEmbeddingGenerator();
+        var query = embedder.Embed("deploying services to production");
+
+        var related = TensorPrimitives.CosineSimilarity(query, embedder.Embed("We deployed the billing service to production yesterday"));
+        var unrelated = TensorPrimitives.CosineSimilarity(query, embedder.Embed("The cat sat on the mat"));
+
+        related.Should().BeGreaterThan(unrelated + 0.2f);
+    }
+
+    [Fact]
+    public async Task It_implements_IEmbeddingGenerator_with_metadata()
+    {
+        IEmbeddingGenerator<string, Embedding<float>> generator = new HashingEmbeddingGenerator(64);
+
+        var embeddings = await generator.GenerateAsync(["a b", "c d"], cancellationToken: TestContext.Current.CancellationToken);
+
+        embeddings.Should().HaveCount(2);
+        embeddings[0].Vector.Length.Should().Be(64);
+        generator.GetService<EmbeddingGeneratorMetadata>()!.DefaultModelDimensions.Should().Be(64);
+    }
+
+    [Fact]
+    public async Task A_configured_generator_is_used_for_turns_and_queries()
+    {
+        await using var folder = new TempMemoryFolder();
+        var generator = new KeywordEmbedder();
+        var memory = folder.Open(options: new MemoryOptions { EmbeddingGenerator = generator });
+        await memory.StoreTurnAsync("user", "red apple", MemoryTestData.Start);
+        await memory.StoreTurnAsync("user", "green pear", MemoryTestData.Start);
+
+        var results = await memory.SearchColdAsync("pear", 2, TestContext.Current.CancellationToken);
+
+        results[0].Turn.Content.Should().Be("green pear");
+        results[0].Score.Should().BeApproximately(1, 1e-3);
+        generator.Calls.Should().BeGreaterThanOrEqualTo(3);
+        memory.EmbeddingModelId.Should().Be("keywords");
+    }
+
+    [Fact]
+    public async Task Switching_embedders_re_embeds_stored_turns_instead_of_comparing_incompatible_vectors()
+    {
+        await using var folder = new TempMemoryFolder();
+        var local = folder.Open();
+        await local.StoreTurnAsync("user", "green pear", MemoryTestData.Start);
+        await local.StoreTurnAsync("user", "red apple", MemoryTestData.Start);
+        await local.DisposeAsync();
+
+        var keyword = folder.Open(options: new MemoryOptions { EmbeddingGenerator = new KeywordEmbedder() });
+        var results = await keyword.SearchColdAsync("apple", 1, TestContext.Current.CancellationToken);
+
+        results.Single().Turn.Content.Should().Be("red apple");
+        results.Single().Score.Should().BeApproximately(1, 1e-3);
+    }
+
+    /// <summary>A tiny embedder: one dimension per known word. Stands in for a remote model in this unit test.</summary>
+    private sealed class KeywordEmbedder : IEmbeddingGenerator<string, Embedding<float>>
+    {
+        private static readonly string[] Words = ["apple", "pear", "red", "green", "probe"];
+
+        public int Calls { get; private set; }
+
+        public Task<GeneratedEmbeddings<Embedding<float>>> GenerateAsync(IEnumerable<string> values, EmbeddingGenerationOptions? options = null, CancellationToken cancellationToken = default)
+        {
+            Calls++;
+            var result = new GeneratedEmbeddings<Embedding<float>>();
+            foreach (var value in values)
+                result.Add(new Embedding<float>(Words.Select(w => value.Contains(w, StringComparison.OrdinalIgnoreCase) ? (w is "red" or "green" ? 0.01f : 1f) : 0f).ToArray()));
+            return Task.FromResult(result);
+        }
+
+        public object? GetService(Type serviceType, object? serviceKey = null) =>
+            serviceType == typeof(EmbeddingGeneratorMetadata) ? new EmbeddingGeneratorMetadata("test", null, "keywords", Words.Length) : null;
+
+        public void Dispose()
+        {
+        }
+    }
+}
