@@ -13,7 +13,7 @@ Feature: Memory that survives restarts and moves between tiers
     When the memory store is closed and opened again on the same file
     Then the hot tier of "ops" with a limit of 5 starts with "Note 29"
     And the warm tier of "ops" with a window of 20 starts with "Note 10"
-    And searching the cold memory of "ops" for "Note 3" gives the same results as before the restart
+    And searching the cold memory of "ops" for "Note 3" gives "Note 3" as the best result
 
   Scenario: Turns that leave the warm window are demoted to cold storage
     Given a memory with a warm window of 20 turns
@@ -25,5 +25,6 @@ Feature: Memory that survives restarts and moves between tiers
   Scenario: A recalled old memory is promoted back into the warm set
     Given a memory with a warm window of 20 turns
     And the session "ops" has stored the turn "The backup password rotates every 90 days" followed by 30 other turns
+    And the turn "The backup password rotates every 90 days" is no longer in the warm set
     When the cold memory of "ops" is searched for "backup password rotation" and the best result is reinforced
     Then the turn "The backup password rotates every 90 days" is in the warm set again
