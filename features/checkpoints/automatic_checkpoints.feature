@@ -20,12 +20,13 @@ Feature: Automatic checkpoints while an agent works
 
   @scripted-only
   Scenario Outline: How many checkpoints a run leaves behind
-    A checkpoint is taken each time the turn count reaches a multiple of the interval,
-    never for an incomplete interval. The run length is fixed by the scripted model.
+    An automatic checkpoint is taken each time the turn count reaches a multiple of the
+    interval, never for an incomplete interval (the final checkpoint a run saves when it
+    ends is not counted here). The run length is fixed by the scripted model.
 
     Given an agent that saves a checkpoint every <interval> turns
     When the agent works on "Process data" for <turns> turns
-    Then exactly <checkpoints> checkpoints have been saved
+    Then exactly <checkpoints> automatic checkpoints have been saved
 
     Examples:
       | interval | turns | checkpoints |

@@ -1,0 +1,137 @@
+using Kaizen.Agents;
+using Kaizen.Agents.Checkpoints;
+using Kaizen.Agents.Diagnostics;
+using Kaizen.Agents.Interrupts;
+using Kaizen.Agents.Llm;
+using Kaizen.Agents.Memory;
+using Kaizen.Agents.Tools;
+using Microsoft.Extensions.AI;
+
+namespace Kaizen.Specs.Support;
+
+/// <summary>
+/// The agent under test in a scenario: its configuration, its script (what the scripted model answers), the real
+/// <see cref="AutonomousAgent"/> built from them on the scenario's data folder, the events it published and how its
+/// last run ended. Injected by constructor; disposed with the scenario.
+/// </summary>
+public sealed class AgentWorld : IAsyncDisposable
+{
+    private readonly ScenarioWorkspace _workspace;
+    private readonly ModelProvider _provider;
+    private readonly List<AutonomousAgent> _agents = [];
+    private readonly List<AgentEvent> _events = [];
+    private readonly List<Action<AgentEvent, AutonomousAgent>> _reactions = [];
+
+    /// <summary>Creates the world for the running scenario.</summary>
+    public AgentWorld(ScenarioWorkspace workspace, ModelProvider provider)
+    {
+        _workspace = workspace;
+        _provider = provider;
+        Config = provider.Config(workspace.FolderOf("agent"));
+        workspace.Track(this);
+    }
+
+    /// <summary>The configuration the next agent is built with.</summary>
+    public AutonomousConfig Config { get; set; }
+
+    /// <summary>What the scripted model answers (ignored on a real model).</summary>
+    public ChatScript Script { get; set; } = ChatScript.Endless();
+
+    /// <summary>The clock the next agent uses (a fake one makes time limits deterministic).</summary>
+    public TimeProvider? Time { get; set; }
+
+    /// <summary>Memory given to the next agent.</summary>
+    public IMemoryBackend? Memory { get; set; }
+
+    /// <summary>Tools given to the next agent.</summary>
+    public IToolExecutor? Tools { get; set; }
+
+    /// <summary>The agent built last.</summary>
+    public AutonomousAgent? Agent { get; private set; }
+
+    /// <summary>The result of the last run that ended normally.</summary>
+    public AgentRunResult? Result { get; private set; }
+
+    /// <summary>How the last run was interrupted, if it was.</summary>
+    public AgentInterruptedException? Interruption { get; private set; }
+
+    /// <summary>Every event published by the scenario's agents, in order.</summary>
+    public IReadOnlyList<AgentEvent> Events { get { lock (_events) return _events.ToList(); } }
+
+    /// <summary>The scenario's data folder (for messages).</summary>
+    public string DataFolder => _workspace.DataFolder;
+
+    /// <summary>Reacts to the agent's events while it runs (e.g. to interrupt it during a given turn).</summary>
+    public void OnEvent(Action<AgentEvent, AutonomousAgent> reaction) => _reactions.Add(reaction);
+
+    /// <summary>Builds a new agent from the current settings (the previous one stays open until the scenario ends).</summary>
+    public AutonomousAgent BuildAgent(string agentId = "agent")
+    {
+        AutonomousAgent? agent = null;
+        var observer = new DelegateAgentObserver(e =>
+        {
+            lock (_events) _events.Add(e);
+            foreach (var reaction in _reactions) reaction(e, agent!);
+        });
+        agent = new AutonomousAgent(Config, services: new AgentServices
+        {
+            AgentId = agentId,
+            ChatClient = _provider.ChatClient(Config, Script),
+            Memory = Memory,
+            Tools = Tools,
+            TimeProvider = Time,
+            Observers = [observer],
+        });
+        _agents.Add(agent);
+        Agent = agent;
+        return agent;
+    }
+
+    /// <summary>Runs <paramref name="task"/> on the current agent (built if needed), recording how it ended.</summary>
+    public async Task RunAsync(string task, int? maxTurns = null)
+    {
+        var agent = Agent ?? BuildAgent();
+        await CaptureAsync(() => agent.RunAutonomousAsync(task, maxTurns));
+    }
+
+    /// <summary>Resumes from <paramref name="checkpointId"/> on the current agent, recording how it ended.</summary>
+    public async Task ResumeAsync(string checkpointId)
+    {
+        var agent = Agent ?? BuildAgent();
+        await CaptureAsync(() => agent.ResumeAsync(checkpointId));
+    }
+
+    /// <summary>The checkpoints of the last run's thread, oldest first.</summary>
+    public async Task<IReadOnlyList<CheckpointInfo>> CheckpointsAsync()
+    {
+        var agent = Agent ?? throw new InvalidOperationException("No agent has run in this scenario.");
+        var thread = agent.CurrentThreadId ?? throw new InvalidOperationException("The agent has not started a run.");
+        return await agent.ListCheckpointsAsync(thread);
+    }
+
+    /// <summary>The interruption of the last run; fails with a readable message when the run was not interrupted.</summary>
+    public AgentInterruptedException RequireInterruption() =>
+        Interruption ?? throw new Xunit.Sdk.XunitException(
+            $"Expected the run to be interrupted, but it ended with {Result?.StopReason.ToString() ?? "nothing"} after {Result?.Turns} turns. Data folder: {DataFolder}");
+
+    /// <summary>The result of the last run; fails with a readable message when the run was interrupted.</summary>
+    public AgentRunResult RequireResult() =>
+        Result ?? throw new Xunit.Sdk.XunitException(
+            $"Expected the run to end normally, but it was interrupted: {Interruption?.Reason}. Data folder: {DataFolder}");
+
+    /// <summary>Closes the agents (their checkpoint files) so the data folder can be inspected or deleted.</summary>
+    public ValueTask DisposeAsync()
+    {
+        foreach (var agent in _agents) agent.Dispose();
+        _agents.Clear();
+        return ValueTask.CompletedTask;
+    }
+
+    private async Task CaptureAsync(Func<Task<AgentRunResult>> run)
+    {
+        Result = null;
+        Interruption = null;
+        try { Result = await run(); }
+        catch (AgentInterruptedException interrupted) { Interruption = interrupted; }
+    }
+}
