@@ -14,5 +14,5 @@ Feature: Stopping an agent that runs too long
     When the agent works on "Long task" with up to 1000 turns
     Then the run is interrupted by the system
     And the reason of the interrupt mentions the timeout
-    And the run stopped before turn 1000
+    And the run stopped at the end of the first turn that passed the time limit
     And a checkpoint was saved when the run stopped

@@ -1,0 +1,158 @@
+using Kaizen.Agents;
+using Kaizen.Agents.Checkpoints;
+using Kaizen.Agents.Diagnostics;
+using Kaizen.Agents.Interrupts;
+using Kaizen.Agents.Llm;
+using Kaizen.Bdd;
+using Kaizen.Specs.Support;
+using Microsoft.Extensions.Time.Testing;
+
+namespace Kaizen.Specs.Interrupts;
+
+/// <summary>Steps about stopping a running agent: Ctrl+C, a time limit, a budget.</summary>
+[Binding]
+public sealed class InterruptSteps(AgentWorld world)
+{
+    private TimeSpan _replyDuration;
+    private TimeSpan _timeLimit;
+    private decimal? _costPerReply;
+    private string _task = "";
+
+    [Given("an agent with interrupts enabled")]
+    public void GivenInterruptsEnabled() => world.Config = world.Config with { EnableInterrupts = true, EnableCheckpoints = true };
+
+    [When("the agent works on {string} and the user presses Ctrl+C during turn {int}")]
+    public async Task CtrlCDuring(string task, int turn)
+    {
+        _task = task;
+        world.Script = ChatScript.ByTurn((t, _) => ScriptedReply.Working(AnalystThoughts.For(t)));
+        // What the agent's SIGINT handler does on Ctrl+C, requested while turn N runs. A real SIGINT is not sent:
+        // it would reach every agent running in parallel in this test process (the signal path itself is tested
+        // with a child process in Kaizen.Agents.Tests).
+        world.OnEvent((e, agent) =>
+        {
+            if (e is TurnStarted started && started.Turn == turn)
+                agent.Interrupts.RequestInterrupt(InterruptSource.User, InterruptMode.Graceful, "SIGINT (Ctrl+C) received");
+        });
+        await world.RunAsync(task, 10);
+    }
+
+    [Then("the run stops gracefully after finishing turn {int}")]
+    public void StopsGracefullyAfter(int turn)
+    {
+        var interruption = world.RequireInterruption();
+        interruption.Reason.Mode.Should().Be(InterruptMode.Graceful);
+        interruption.PartialResult.Should().NotBeNull();
+        interruption.PartialResult!.Turns.Should().Be(turn, "a graceful stop finishes the turn in progress");
+        interruption.PartialResult.State.Conversation.Should().Contain(c => c.Role == ConversationEntry.AssistantRole && c.Turn == turn,
+            "the model's answer of the interrupted turn is kept");
+    }
+
+    [Then("the interrupt came from the user")]
+    public void FromUser() => world.RequireInterruption().Reason.Source.Should().Be(InterruptSource.User);
+
+    [Then("a checkpoint of turn {int} was saved before the run stopped")]
+    public async Task CheckpointOfTurn(int turn)
+    {
+        var id = world.RequireInterruption().Reason.CheckpointId;
+        id.Should().NotBeNull("the interrupt names the checkpoint it saved");
+        var checkpoint = await world.Agent!.Checkpoints.LoadAsync(id!);
+        checkpoint.State.Turn.Should().Be(turn);
+        world.Events.OfType<CheckpointSaved>().Should().Contain(e => e.Checkpoint.Id == id)
+            .Which.Timestamp.Should().BeOnOrBefore(world.Events.OfType<RunInterrupted>().Single().Timestamp);
+    }
+
+    [Then("the checkpoint named in the interrupt can be loaded")]
+    public async Task CheckpointLoads()
+    {
+        var id = world.RequireInterruption().Reason.CheckpointId!;
+        world.Agent!.Dispose();
+        using var store = new LiteDbCheckpointStore(world.Config.CheckpointDatabasePath, world.Config.EffectiveCompression);
+        var checkpoint = await store.LoadAsync(id);
+        checkpoint.State.Task.Should().Be(_task);
+        checkpoint.Info.Kind.Should().Be(CheckpointKind.Interrupt);
+    }
+
+    [Given("an agent with a time limit of {int} seconds")]
+    public void GivenTimeLimit(int seconds)
+    {
+        _timeLimit = TimeSpan.FromSeconds(seconds);
+        world.Config = world.Config with { Timeout = _timeLimit, EnableCheckpoints = true };
+    }
+
+    [Given("each model reply takes {int} seconds")]
+    public void GivenReplyDuration(int seconds)
+    {
+        _replyDuration = TimeSpan.FromSeconds(seconds);
+        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 3, 2, 8, 0, 0, TimeSpan.Zero));
+        world.Time = clock;
+        world.Script = new ChatScript().Otherwise(request =>
+        {
+            clock.Advance(_replyDuration);
+            return ScriptedReply.Working(AnalystThoughts.For(request.AssistantTurns + 1));
+        });
+    }
+
+    [Given("an agent with a budget of ${decimal}")]
+    public void GivenDollarBudget(decimal dollars) =>
+        world.Config = world.Config with { Budget = new AgentBudget(MaxCostUsd: dollars), EnableCheckpoints = true };
+
+    [Given("the model costs ${decimal} per reply")]
+    public void GivenCostPerReply(decimal dollars)
+    {
+        _costPerReply = dollars;
+        // 1,000 input tokens per reply at (dollars × 1,000) per million tokens = dollars per reply.
+        world.Config = world.Config with
+        {
+            Prices = world.Config.Prices.With(world.Config.Provider, world.Config.Model, new ModelPrice(dollars * 1000m, 0m)),
+        };
+        world.Script = new ChatScript().Otherwise(request =>
+            ScriptedReply.Working(AnalystThoughts.For(request.AssistantTurns + 1)).WithUsage(1000, 0));
+    }
+
+    [Given("an agent with a budget of {int} tokens")]
+    public void GivenTokenBudget(int tokens) =>
+        world.Config = world.Config with { Budget = new AgentBudget(MaxTokens: tokens), EnableCheckpoints = true };
+
+    [When("the agent works on {string} with up to {int} turns")]
+    public async Task WorkWithUpTo(string task, int turns)
+    {
+        _task = task;
+        if (_costPerReply is null && _replyDuration == TimeSpan.Zero)
+            world.Script = ChatScript.ByTurn((t, _) => ScriptedReply.Working(AnalystThoughts.For(t)));
+        await world.RunAsync(task, turns);
+    }
+
+    [Then("the run is interrupted by the system")]
+    public void InterruptedBySystem() => world.RequireInterruption().Reason.Source.Should().Be(InterruptSource.System);
+
+    [Then("the reason of the interrupt mentions the timeout")]
+    public void ReasonMentionsTimeout() => world.RequireInterruption().Reason.Message.Should().ContainEquivalentOf("timeout");
+
+    [Then("the reason of the interrupt mentions the budget")]
+    public void ReasonMentionsBudget() => world.RequireInterruption().Reason.Message.Should().ContainEquivalentOf("budget");
+
+    [Then("the run stopped at the end of the first turn that passed the time limit")]
+    public void StoppedAtFirstTurnPastLimit()
+    {
+        var turns = world.RequireInterruption().PartialResult!.Turns;
+        var firstPastLimit = (int)Math.Ceiling(_timeLimit / _replyDuration);
+        turns.Should().Be(firstPastLimit, "each reply takes {0} and the limit is {1}", _replyDuration, _timeLimit);
+    }
+
+    [Then("a checkpoint was saved when the run stopped")]
+    public async Task CheckpointSavedOnStop()
+    {
+        var interruption = world.RequireInterruption();
+        interruption.Reason.CheckpointId.Should().NotBeNull();
+        (await world.Agent!.Checkpoints.LoadAsync(interruption.Reason.CheckpointId!)).State.Turn.Should().Be(interruption.PartialResult!.Turns);
+    }
+
+    [Then("the amount spent is at least ${decimal} and at most ${decimal}")]
+    public void AmountSpent(decimal atLeast, decimal atMost) =>
+        world.RequireInterruption().PartialResult!.CostUsd.Should().BeInRange(atLeast, atMost);
+
+    [Then("the tokens used are at least {int}")]
+    public void TokensUsed(int tokens) =>
+        world.RequireInterruption().PartialResult!.TotalTokens.Should().BeGreaterThanOrEqualTo(tokens);
+}
