@@ -14,6 +14,7 @@ namespace Kaizen.Agents.Tools;
 /// </summary>
 public sealed class ToolExecutor : IToolExecutor
 {
+    private static readonly JsonSerializerOptions CompactJson = new(AIJsonUtilities.DefaultOptions) { WriteIndented = false };
     private readonly ToolRegistry _registry;
     private readonly ApprovalPolicy _policy;
     private readonly IApprovalHandler? _approvals;
@@ -199,6 +200,8 @@ public sealed class ToolExecutor : IToolExecutor
 
     private object? Limit(object? value)
     {
+        // AIFunctionFactory hands results back as JSON; plain text reads better for the model and in logs.
+        if (value is JsonElement { ValueKind: JsonValueKind.String } element) value = element.GetString();
         if (value is string text && text.Length > _options.MaxResultChars)
             return text[.._options.MaxResultChars] + $"\n[truncated: {text.Length - _options.MaxResultChars} more characters]";
         return value;
@@ -209,7 +212,7 @@ public sealed class ToolExecutor : IToolExecutor
 
     private static string ArgumentsAsJson(IDictionary<string, object?>? arguments)
     {
-        try { return JsonSerializer.Serialize(arguments ?? new Dictionary<string, object?>(), AIJsonUtilities.DefaultOptions); }
+        try { return JsonSerializer.Serialize(arguments ?? new Dictionary<string, object?>(), CompactJson); }
         catch (Exception ex) when (ex is JsonException or NotSupportedException) { return "\"<unserialisable arguments>\""; }
     }
 
