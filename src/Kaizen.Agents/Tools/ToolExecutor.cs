@@ -155,7 +155,7 @@ public sealed class ToolExecutor : IToolExecutor
             {
                 throw;
             }
-            catch (ToolRefusedException ex)
+            catch (Exception ex) when (ex is IPermanentToolFailure)
             {
                 last = ex;
                 break;
@@ -168,9 +168,12 @@ public sealed class ToolExecutor : IToolExecutor
             }
         }
 
-        var message = last is ToolRefusedException
-            ? $"Tool '{tool.Name}' refused the call: {last.Message}"
-            : $"Tool '{tool.Name}' failed after {attempt} attempt(s): {Describe(last!)}";
+        var message = last switch
+        {
+            ToolRefusedException => $"Tool '{tool.Name}' refused the call: {last.Message}",
+            IPermanentToolFailure => $"Tool '{tool.Name}' failed: {last.Message}",
+            _ => $"Tool '{tool.Name}' failed after {attempt} attempt(s): {Describe(last!)}",
+        };
         await AuditAsync(context, call, tool.Level, argumentsJson, ToolAuditDecision.Failed, "tool", message, cancellationToken);
         return Result(call, ToolExecutionStatus.Failed, message);
     }
