@@ -45,6 +45,7 @@ public sealed class PlanningAgent
     {
         while (plan.NextStep is { } step)
         {
+            cancellationToken.ThrowIfCancellationRequested();
             var outcome = await RunStepAsync(plan, step, cancellationToken);
             if (outcome.Succeeded)
             {
