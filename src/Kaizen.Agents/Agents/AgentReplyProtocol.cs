@@ -1,7 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
-namespace Kaizen.Agents.Agents;
+namespace Kaizen.Agents;
 
 /// <summary>
 /// The reply format the agent asks the model for: one JSON object per turn, either

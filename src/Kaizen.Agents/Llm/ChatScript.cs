@@ -63,17 +63,17 @@ public sealed class ChatScript
     public ChatScript Otherwise(Func<ScriptedRequest, ScriptedReply> reply) { _fallback = reply; return this; }
 
     /// <summary>
-    /// A script that works forever, one "keep working" turn per request, numbered by the assistant turns already in
-    /// the conversation (so a resumed run continues the numbering).
+    /// A script that works forever, one "keep working" turn per request, numbered by <see cref="ScriptedRequest.Turn"/>
+    /// (so a resumed run continues the numbering).
     /// </summary>
-    public static ChatScript Endless() => new ChatScript().Otherwise(r => ScriptedReply.Working($"step {r.AssistantTurns + 1}"));
+    public static ChatScript Endless() => new ChatScript().Otherwise(r => ScriptedReply.Working($"step {r.Turn}"));
 
     /// <summary>
-    /// A script keyed on the turn number (assistant messages already in the conversation + 1): deterministic across
-    /// process restarts and checkpoint resumes, because it depends only on the conversation sent.
+    /// A script keyed on the turn number (<see cref="ScriptedRequest.Turn"/>): deterministic across process restarts
+    /// and checkpoint resumes, because it depends only on the request sent.
     /// </summary>
     public static ChatScript ByTurn(Func<int, ScriptedRequest, ScriptedReply> replyForTurn) =>
-        new ChatScript().Otherwise(r => replyForTurn(r.AssistantTurns + 1, r));
+        new ChatScript().Otherwise(r => replyForTurn(r.Turn, r));
 
     internal (Func<ScriptedRequest, ScriptedReply>? Reply, bool FromStep) Next(ScriptedRequest request, ref int position)
     {

@@ -13,13 +13,18 @@ public sealed class ScriptedChatClient : IChatClient
     private readonly ChatScript _script;
     private readonly List<ScriptedRequest> _requests = [];
     private readonly Lock _gate = new();
+    private readonly TimeProvider _time;
     private int _position;
 
     /// <summary>Creates a client replaying <paramref name="script"/>, reporting <paramref name="modelId"/>.</summary>
-    public ScriptedChatClient(ChatScript script, string modelId = "scripted")
+    /// <param name="script">The replies.</param>
+    /// <param name="modelId">Model id to report.</param>
+    /// <param name="timeProvider">Clock for scripted delays (<see cref="ScriptedReply.Delay"/>).</param>
+    public ScriptedChatClient(ChatScript script, string modelId = "scripted", TimeProvider? timeProvider = null)
     {
         _script = script ?? throw new ArgumentNullException(nameof(script));
         ModelId = modelId;
+        _time = timeProvider ?? TimeProvider.System;
     }
 
     /// <summary>Creates a client whose every reply is computed by <paramref name="responder"/>.</summary>
@@ -43,18 +48,19 @@ public sealed class ScriptedChatClient : IChatClient
     }
 
     /// <inheritdoc />
-    public Task<ChatResponse> GetResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default)
+    public async Task<ChatResponse> GetResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default)
     {
         cancellationToken.ThrowIfCancellationRequested();
         var (request, reply) = Take(messages, options);
+        if (reply.Delay > TimeSpan.Zero) await Task.Delay(reply.Delay, _time, cancellationToken).ConfigureAwait(false);
         var message = new ChatMessage(ChatRole.Assistant, BuildContents(request, reply)) { MessageId = ResponseId(request) };
-        return Task.FromResult(new ChatResponse(message)
+        return new ChatResponse(message)
         {
             ResponseId = ResponseId(request),
             ModelId = ModelId,
             FinishReason = reply.ToolCalls.Count > 0 ? ChatFinishReason.ToolCalls : ChatFinishReason.Stop,
             Usage = UsageFor(request, reply),
-        });
+        };
     }
 
     /// <inheritdoc />
@@ -62,6 +68,7 @@ public sealed class ScriptedChatClient : IChatClient
         IEnumerable<ChatMessage> messages, ChatOptions? options = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         var (request, reply) = Take(messages, options);
+        if (reply.Delay > TimeSpan.Zero) await Task.Delay(reply.Delay, _time, cancellationToken).ConfigureAwait(false);
         var responseId = ResponseId(request);
         foreach (var chunk in Chunks(reply.Text))
         {

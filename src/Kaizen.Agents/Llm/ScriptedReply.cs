@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Kaizen.Agents.Agents;
 using Microsoft.Extensions.AI;
 
 namespace Kaizen.Agents.Llm;
@@ -18,6 +17,9 @@ public sealed record ScriptedReply
 
     /// <summary>When set, the request fails with this exception instead of replying (simulates a provider error).</summary>
     public Exception? Error { get; init; }
+
+    /// <summary>How long the model "thinks" before replying; the wait observes cancellation (for interrupt and timeout scenarios).</summary>
+    public TimeSpan Delay { get; init; }
 
     /// <summary>A plain text reply.</summary>
     public static ScriptedReply Say(string text) => new() { Text = text };
@@ -43,6 +45,9 @@ public sealed record ScriptedReply
 
     /// <summary>A reply that fails the request with <paramref name="error"/>.</summary>
     public static ScriptedReply Fail(Exception error) => new() { Error = error };
+
+    /// <summary>This reply after a cancellable wait of <paramref name="delay"/>.</summary>
+    public ScriptedReply After(TimeSpan delay) => this with { Delay = delay };
 
     /// <summary>This reply with fixed token counts instead of the estimate.</summary>
     public ScriptedReply WithUsage(long inputTokens, long outputTokens) => this with

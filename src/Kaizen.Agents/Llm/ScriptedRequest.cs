@@ -22,6 +22,15 @@ public sealed record ScriptedRequest(int CallIndex, IReadOnlyList<ChatMessage> M
         Messages.Reverse().TakeWhile(m => m.Role != ChatRole.Assistant)
             .SelectMany(m => m.Contents.OfType<FunctionResultContent>()).Reverse().ToList();
 
+    /// <summary>
+    /// The agent turn this request belongs to: the <c>kaizen.turn</c> option the agent loop sends, else the number of
+    /// assistant messages + 1. Depends only on the request, so it survives resumes and process restarts.
+    /// </summary>
+    public int Turn => Options?.AdditionalProperties?.TryGetValue("kaizen.turn", out var turn) == true && turn is int t ? t : AssistantTurns + 1;
+
+    /// <summary>The calling agent's id (the <c>kaizen.agent</c> option), or null.</summary>
+    public string? AgentId => Options?.AdditionalProperties?.TryGetValue("kaizen.agent", out var id) == true ? id as string : null;
+
     /// <summary>Names of the tools offered in <see cref="Options"/>.</summary>
     public IReadOnlyList<string> OfferedTools => Options?.Tools?.Select(t => t.Name).ToList() ?? [];
 

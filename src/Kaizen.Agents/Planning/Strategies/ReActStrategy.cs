@@ -1,4 +1,3 @@
-using Kaizen.Agents.Agents;
 using Kaizen.Agents.Tools;
 using Microsoft.Extensions.AI;
 
