@@ -1,3 +1,5 @@
+using Kaizen.Agents.Planning;
+
 namespace Kaizen.Agents.Orchestration;
 
 /// <summary>
@@ -52,11 +54,7 @@ public sealed class MetaController
             {
                 result = await agent.RunAsync(task, cancellationToken);
             }
-            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-            {
-                throw;
-            }
-            catch (Exception ex)
+            catch (Exception ex) when (Recoverable.Is(ex, cancellationToken))
             {
                 result = TaskAgentResult.Failure($"{ex.GetType().Name}: {ex.Message}");
             }

@@ -13,8 +13,11 @@ namespace Kaizen.Agents.Planning;
 /// <param name="Failures">Steps that failed and were replanned around, oldest first.</param>
 public sealed record Plan(string Goal, IReadOnlyList<PlanStep> Steps, int Revision, IReadOnlyList<PlanFailure> Failures)
 {
-    /// <summary>The key under which the plan is stored in a checkpoint's extensions dictionary.</summary>
-    public const string CheckpointKey = "kaizen.plan";
+    /// <summary>
+    /// The key under which the plan is stored in a run's extensions dictionary: the agent loop shows this entry to the
+    /// model as the current plan and saves it in every checkpoint.
+    /// </summary>
+    public const string CheckpointKey = "plan";
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {

@@ -76,11 +76,7 @@ public sealed class PlanningAgent
         {
             return await _steps.ExecuteAsync(new PlanStepRequest(plan.Goal, step, plan.CompletedSteps, plan), cancellationToken);
         }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-        {
-            throw;
-        }
-        catch (Exception ex)
+        catch (Exception ex) when (Recoverable.Is(ex, cancellationToken))
         {
             return StepOutcome.Failure($"{ex.GetType().Name}: {ex.Message}");
         }

@@ -183,6 +183,6 @@ public sealed class PlanningAgentTests
         var json = Plan.Create("g", [new PlannedStep("s", "e")]).ToJson();
         using var doc = JsonDocument.Parse(json);
         doc.RootElement.GetProperty("steps")[0].GetProperty("description").GetString().Should().Be("s");
-        Plan.CheckpointKey.Should().Be("kaizen.plan");
+        Plan.CheckpointKey.Should().Be("plan");
     }
 }

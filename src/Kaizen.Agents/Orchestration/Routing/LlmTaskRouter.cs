@@ -1,3 +1,4 @@
+using Kaizen.Agents.Planning;
 using Microsoft.Extensions.AI;
 using Kaizen.Agents.Planning.Strategies;
 
@@ -27,7 +28,7 @@ public sealed class LlmTaskRouter(IChatClient model, ITaskRouter? filter = null)
         {
             text = (await _model.GetResponseAsync([new ChatMessage(ChatRole.User, prompt)], new ChatOptions { ResponseFormat = ChatResponseFormat.Json }, cancellationToken)).Text;
         }
-        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        catch (Exception ex) when (Recoverable.Is(ex, cancellationToken))
         {
             return decision with { Reason = $"{decision.Reason}; LLM router failed ({ex.Message}), capability order kept" };
         }

@@ -1,3 +1,4 @@
+using Kaizen.Agents.Planning;
 using Microsoft.Extensions.AI;
 
 namespace Kaizen.Agents.Planning.Strategies;
@@ -32,7 +33,7 @@ public sealed class ChainOfThoughtStrategy(IChatClient model) : IReasoningStrate
                 calls++;
                 reply = await _model.GetResponseAsync(messages, new ChatOptions { ResponseFormat = ChatResponseFormat.Json }, cancellationToken);
             }
-            catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+            catch (Exception ex) when (Recoverable.Is(ex, cancellationToken))
             {
                 return new StrategyResult(Kind, StrategyOutcome.Failed, null, trace, calls, $"the model failed: {ex.Message}");
             }

@@ -1,3 +1,4 @@
+using Kaizen.Agents.Planning;
 using Kaizen.Agents.Tools;
 using Microsoft.Extensions.AI;
 
@@ -50,7 +51,7 @@ public sealed class ReActStrategy(IChatClient model, IToolExecutor? tools = null
             {
                 reply = await _model.GetResponseAsync(messages, chatOptions, cancellationToken);
             }
-            catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+            catch (Exception ex) when (Recoverable.Is(ex, cancellationToken))
             {
                 return Result(StrategyOutcome.Failed, null, trace, iteration, $"the model failed: {ex.Message}");
             }

@@ -1,3 +1,4 @@
+using Kaizen.Agents.Planning;
 using System.Globalization;
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.AI;
@@ -79,7 +80,7 @@ public sealed partial class TreeOfThoughtsStrategy(IChatClient model, TreeOfThou
                 ? new StrategyResult(Kind, StrategyOutcome.Stalled, null, trace, calls, "the best branch led to no answer")
                 : new StrategyResult(Kind, StrategyOutcome.Succeeded, answer, trace, calls);
         }
-        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        catch (Exception ex) when (Recoverable.Is(ex, cancellationToken))
         {
             return new StrategyResult(Kind, StrategyOutcome.Failed, null, trace, calls, $"the model failed: {ex.Message}");
         }
