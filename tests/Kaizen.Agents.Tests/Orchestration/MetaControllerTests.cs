@@ -1,6 +1,7 @@
 using Kaizen.Agents.Llm;
 using Kaizen.Agents.Orchestration;
 using Kaizen.Agents.Orchestration.Routing;
+using Kaizen.Agents.Planning;
 using Microsoft.Extensions.Time.Testing;
 
 namespace Kaizen.Agents.Tests.Orchestration;
@@ -151,5 +152,19 @@ public sealed class MetaControllerTests
 
         outcome.AgentName.Should().Be("a");
         outcome.RoutingReason.Should().Contain("LLM router failed (503)");
+    }
+
+    [Fact]
+    public async Task Planning_agent_can_be_routed_to_and_its_final_step_output_is_the_result()
+    {
+        var model = new ScriptedChatClient(new ChatScript().Reply(ScriptedReply.Json(new { steps = new[] { new { description = "outline" }, new { description = "draft" } } })));
+        var planner = new PlanningAgent(model, new DelegateStepExecutor((r, _) => Task.FromResult(StepOutcome.Success($"{r.Step.Description} ready"))));
+        var controller = new MetaController().Register(Agent("chatter", ["chat"])).Register(new PlanningTaskAgent("planner", ["planning"], planner));
+
+        var outcome = await controller.RunAsync(new AgentTask("t", "write an essay") { RequiredCapabilities = ["planning"] }, Ct);
+
+        outcome.AgentName.Should().Be("planner");
+        outcome.Output.Should().Be("draft ready");
+        model.Requests.Single().LastUserText.Should().Contain("Goal: write an essay");
     }
 }
