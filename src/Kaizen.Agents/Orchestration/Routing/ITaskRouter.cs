@@ -1,0 +1,13 @@
+namespace Kaizen.Agents.Orchestration.Routing;
+
+/// <summary>Chooses which agents may take a task and in which order to try them.</summary>
+public interface ITaskRouter
+{
+    /// <summary>The capable agents, best first, and why.</summary>
+    Task<RoutingDecision> RouteAsync(AgentTask task, IReadOnlyList<ITaskAgent> agents, CancellationToken cancellationToken = default);
+}
+
+/// <summary>A router's answer.</summary>
+/// <param name="Candidates">Agents to try, best first (empty: nobody can do it).</param>
+/// <param name="Reason">Why, in words.</param>
+public sealed record RoutingDecision(IReadOnlyList<ITaskAgent> Candidates, string Reason);

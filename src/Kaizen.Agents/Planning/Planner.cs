@@ -1,0 +1,67 @@
+using Microsoft.Extensions.AI;
+
+namespace Kaizen.Agents.Planning;
+
+/// <summary>
+/// Asks the model for a plan and for revised plans. Replies are parsed with <see cref="PlanParser"/>; an unreadable
+/// reply gets one repair request (the parse error is sent back), then <see cref="PlanningException"/>.
+/// </summary>
+public sealed class Planner(IChatClient model, int maxSteps = 20)
+{
+    private readonly IChatClient _model = model ?? throw new ArgumentNullException(nameof(model));
+
+    /// <summary>The system prompt for planning requests.</summary>
+    public const string SystemPrompt =
+        "You are a planner. Break the goal into a short ordered list of concrete steps, each with its expected outcome. " +
+        "Reply with only JSON in this format: " + PlanParser.Format;
+
+    /// <summary>Asks for a first plan for <paramref name="goal"/>.</summary>
+    public Task<IReadOnlyList<PlannedStep>> CreateAsync(string goal, CancellationToken cancellationToken = default) =>
+        AskAsync($"Goal: {goal}\nWrite the plan.", cancellationToken);
+
+    /// <summary>Asks for the remaining steps after <paramref name="failed"/> went wrong, given what is already done.</summary>
+    public Task<IReadOnlyList<PlannedStep>> ReviseAsync(Plan plan, PlanStep failed, string error, CancellationToken cancellationToken = default)
+    {
+        var done = plan.CompletedSteps.Count == 0
+            ? "none"
+            : string.Join("\n", plan.CompletedSteps.Select(s => $"{s.Number}. {s.Description} -> {s.Output}"));
+        var prompt =
+            $"Goal: {plan.Goal}\nCompleted steps (keep them, do not repeat them):\n{done}\n" +
+            $"Step {failed.Number} failed: {failed.Description}\nError: {error}\n" +
+            "Write a revised plan: only the steps still needed to reach the goal, avoiding what failed.";
+        return AskAsync(prompt, cancellationToken);
+    }
+
+    private async Task<IReadOnlyList<PlannedStep>> AskAsync(string prompt, CancellationToken cancellationToken)
+    {
+        var messages = new List<ChatMessage> { new(ChatRole.System, SystemPrompt), new(ChatRole.User, prompt) };
+        var options = new ChatOptions { ResponseFormat = ChatResponseFormat.Json };
+        var reply = await _model.GetResponseAsync(messages, options, cancellationToken);
+        try
+        {
+            return Checked(PlanParser.Parse(reply.Text));
+        }
+        catch (PlanFormatException first)
+        {
+            messages.AddRange(reply.Messages);
+            messages.Add(new ChatMessage(ChatRole.User,
+                $"Your plan could not be read: {first.Message}. Reply again with only JSON in this format: {PlanParser.Format}"));
+            var repaired = await _model.GetResponseAsync(messages, options, cancellationToken);
+            try
+            {
+                return Checked(PlanParser.Parse(repaired.Text));
+            }
+            catch (PlanFormatException second)
+            {
+                throw new PlanningException(
+                    $"The model did not return a readable plan after one repair request: {second.Message}. " +
+                    $"First error: {first.Message}. Last reply: {Shorten(repaired.Text)}", second);
+            }
+        }
+    }
+
+    private IReadOnlyList<PlannedStep> Checked(IReadOnlyList<PlannedStep> steps) =>
+        steps.Count <= maxSteps ? steps : throw new PlanFormatException($"the plan has {steps.Count} steps; at most {maxSteps} are allowed");
+
+    private static string Shorten(string text) => text.Length <= 200 ? text : text[..200] + "…";
+}
