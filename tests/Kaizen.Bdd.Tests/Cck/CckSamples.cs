@@ -1,4 +1,14 @@
 using Kaizen.Bdd.Tests.Cck.Samples.AllStatuses;
+using Kaizen.Bdd.Tests.Cck.Samples.ExamplesTablesAttachment;
+using Kaizen.Bdd.Tests.Cck.Samples.ExamplesTablesUndefined;
+using Kaizen.Bdd.Tests.Cck.Samples.ExamplesTablesUndefinedMultiple;
+using Kaizen.Bdd.Tests.Cck.Samples.HooksAttachment;
+using Kaizen.Bdd.Tests.Cck.Samples.HooksSkipped;
+using Kaizen.Bdd.Tests.Cck.Samples.HooksUndefined;
+using Kaizen.Bdd.Tests.Cck.Samples.PendingException;
+using Kaizen.Bdd.Tests.Cck.Samples.SkippedException;
+using Kaizen.Bdd.Tests.Cck.Samples.UndefinedMultiple;
+using Kaizen.Bdd.Tests.Cck.Samples.UnusedSteps;
 using Kaizen.Bdd.Tests.Cck.Samples.Ambiguous;
 using Kaizen.Bdd.Tests.Cck.Samples.Attachments;
 using Kaizen.Bdd.Tests.Cck.Samples.Backgrounds;
@@ -55,6 +65,21 @@ internal static class CckSamples
         new("all-statuses", [typeof(AllStatusesSteps)]),
     ];
 
+    /// <summary>Kit samples beyond the required list that the engine's features cover (Category=cck-extra).</summary>
+    public static IReadOnlyList<CckSample> Extra { get; } =
+    [
+        new("examples-tables-attachment", [typeof(ExamplesTablesAttachmentSteps)]),
+        new("examples-tables-undefined", [typeof(ExamplesTablesUndefinedSteps)]),
+        new("examples-tables-undefined-multiple", [typeof(ExamplesTablesUndefinedMultipleSteps)]),
+        new("hooks-attachment", [typeof(HooksAttachmentSteps)]),
+        new("hooks-skipped", [typeof(HooksSkippedSteps)]),
+        new("hooks-undefined", [typeof(HooksUndefinedSteps)]),
+        new("pending-exception", [typeof(PendingExceptionSteps)]),
+        new("skipped-exception", [typeof(SkippedExceptionSteps)]),
+        new("undefined-multiple", [typeof(UndefinedMultipleSteps)]),
+        new("unused-steps", [typeof(UnusedStepsSteps)]),
+    ];
+
     public static CckSample Get(string name) =>
-        Required.SingleOrDefault(s => s.Name == name) ?? throw new ArgumentException($"Unknown CCK sample '{name}'.", nameof(name));
+        Required.Concat(Extra).SingleOrDefault(s => s.Name == name) ?? throw new ArgumentException($"Unknown CCK sample '{name}'.", nameof(name));
 }

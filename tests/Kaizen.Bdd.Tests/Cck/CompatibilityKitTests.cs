@@ -24,3 +24,25 @@ public sealed class CompatibilityKitTests
             Assert.Fail($"CCK sample '{sample}' differs from {cck.ExpectedMessagesPath}:\n{difference}");
     }
 }
+
+/// <summary>Kit samples beyond issue 2's required list, compared the same way.</summary>
+[Trait("Category", "cck-extra")]
+public sealed class CompatibilityKitExtraTests
+{
+    public static TheoryData<string> Samples() => new(CckSamples.Extra.Select(s => s.Name));
+
+    [Theory]
+    [MemberData(nameof(Samples))]
+    public async Task Sample_produces_the_kits_messages(string sample)
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var cck = CckSamples.Get(sample);
+        var expected = EnvelopeNormalizer.Normalize(await CckRunner.ReadExpectedAsync(cck, ct));
+
+        var actual = EnvelopeNormalizer.Normalize(await CckRunner.RunAsync(cck, ct));
+
+        var difference = EnvelopeComparer.FindFirstDifference(expected, actual);
+        if (difference is not null)
+            Assert.Fail($"CCK sample '{sample}' differs from {cck.ExpectedMessagesPath}:\n{difference}");
+    }
+}

@@ -13,16 +13,15 @@ internal static class RepositoryPaths
     public static string Root { get; } = FindRoot();
 
     /// <summary>The compatibility kit's <c>features</c> folder; fails with the install command when missing.</summary>
-    public static string CckFeatures
+    public static string CckFeatures => CckFeaturesIn(Root);
+
+    internal static string CckFeaturesIn(string root)
     {
-        get
-        {
-            var path = Path.Combine(Root, "tools", "node", "node_modules", "@cucumber", "compatibility-kit", "features");
-            if (!Directory.Exists(path))
-                throw new InvalidOperationException(
-                    $"The Cucumber Compatibility Kit is not installed (looked for {path}). Run from the repository root: {InstallCommand}");
-            return path;
-        }
+        var path = Path.Combine(root, "tools", "node", "node_modules", "@cucumber", "compatibility-kit", "features");
+        if (!Directory.Exists(path))
+            throw new InvalidOperationException(
+                $"The Cucumber Compatibility Kit is not installed (looked for {path}). Run from the repository root: {InstallCommand}");
+        return path;
     }
 
     private static string FindRoot([CallerFilePath] string sourceFile = "")

@@ -155,4 +155,27 @@ public sealed class DataTableExtensionsTests
 
         act.Should().Throw<TableComparisonException>().WithMessage("*1 expected row(s) not found*set has 1 item(s)*");
     }
+
+    [Fact]
+    public void A_one_column_table_becomes_a_list_of_simple_values()
+    {
+        Table(["Amount"], ["1.5"], ["2"]).CreateSet<decimal>().Should().Equal(1.5m, 2m);
+        Table(["When"], ["2024-01-02"]).CreateSet<DateTime?>().Should().Equal(new DateTime(2024, 1, 2));
+    }
+
+    [Fact]
+    public void A_multi_row_table_is_not_a_single_instance()
+    {
+        var act = () => Table(["Title", "Pages"], ["A", "1"], ["B", "2"]).CreateInstance<Book>();
+
+        act.Should().Throw<DataTableException>().WithMessage("*exactly one row; this table has 2 rows*");
+    }
+
+    [Fact]
+    public void CompareToSet_names_a_header_column_the_type_does_not_have()
+    {
+        var act = () => Table(["Title", "Colour"], ["A", "red"]).CompareToSet(new[] { new Book("A", 1) });
+
+        act.Should().Throw<DataTableException>().WithMessage("*'Colour' matches no public property of Book*");
+    }
 }

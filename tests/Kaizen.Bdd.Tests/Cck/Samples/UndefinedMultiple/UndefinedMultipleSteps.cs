@@ -1,0 +1,11 @@
+namespace Kaizen.Bdd.Tests.Cck.Samples.UndefinedMultiple;
+
+[Binding]
+public sealed class UndefinedMultipleSteps
+{
+    [Given("an implemented step")]
+    public void Implemented() { }
+
+    [Given("a step that will be skipped")]
+    public void WillBeSkipped() { }
+}

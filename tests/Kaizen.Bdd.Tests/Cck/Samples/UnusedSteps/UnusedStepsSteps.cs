@@ -1,0 +1,11 @@
+namespace Kaizen.Bdd.Tests.Cck.Samples.UnusedSteps;
+
+[Binding]
+public sealed class UnusedStepsSteps
+{
+    [Given("a step that is used")]
+    public void Used() { }
+
+    [Given("a step that is not used")]
+    public void NotUsed() { }
+}
