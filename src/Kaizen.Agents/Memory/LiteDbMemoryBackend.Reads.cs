@@ -27,23 +27,30 @@ public sealed partial class LiteDbMemoryBackend
     {
         ArgumentOutOfRangeException.ThrowIfNegative(window);
         await InitializeAsync(cancellationToken).ConfigureAwait(false);
-        return await ReadSessionAsync((database, number, last) =>
+        var session = Session;
+        var promotedOutside = session.PromotedOutside(window);
+        if (Exclusive && promotedOutside.Length == 0 && session.TryGetWarmWindow(window) is { } cached) return cached;
+        var version = session.Version;
+        var turns = await ReadSessionAsync((database, number, last) =>
         {
-            if (number < 0 || window == 0) return (IReadOnlyList<MemoryTurn>)[];
+            if (number < 0 || window == 0) return new List<MemoryTurn>();
             var first = Math.Max(0, last - window + 1);
-            var turns = Turns(database).Query()
+            return Turns(database).Query()
                 .Where(Query.Between("_id", TurnKey.Compose(number, first), TurnKey.Compose(number, last)))
                 .ToList()
                 .Select(TurnDocument.ToTurn)
                 .ToList();
-            foreach (var sequence in Session.PromotedOutside(window))
-            {
-                if (Turns(database).FindById(TurnKey.Compose(number, sequence)) is { } promoted) turns.Add(TurnDocument.ToTurn(promoted));
-            }
-
-            turns.Sort((a, b) => a.Sequence.CompareTo(b.Sequence));
-            return turns;
         }, cancellationToken).ConfigureAwait(false);
+        if (Exclusive) session.FillWarmWindow(turns, version, window);
+        if (promotedOutside.Length == 0) return turns;
+
+        var number = session.Number;
+        var promoted = await Opened.Access.RunAsync(database => promotedOutside
+            .Select(sequence => Turns(database).FindById(TurnKey.Compose(number, sequence)))
+            .OfType<BsonDocument>()
+            .Select(TurnDocument.ToTurn)
+            .ToList(), cancellationToken).ConfigureAwait(false);
+        return turns.Concat(promoted).OrderBy(turn => turn.Sequence).ToList();
     }
 
     /// <summary>The turn with this id, or <c>null</c> when this session has no such turn.</summary>

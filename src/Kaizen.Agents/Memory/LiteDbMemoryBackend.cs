@@ -77,6 +77,28 @@ public sealed partial class LiteDbMemoryBackend : IMemoryBackend
         IReadOnlyDictionary<string, object?>? metadata = null,
         CancellationToken cancellationToken = default)
     {
+        var write = await PrepareStoreAsync(new NewTurn(role, content, timestamp, metadata), Options.Durability == MemoryDurability.GroupCommit, cancellationToken).ConfigureAwait(false);
+        return await Opened.Writer.EnqueueAsync(write).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Stores several turns with consecutive sequence numbers (unless other writers interleave), committed together
+    /// (at most <see cref="MemoryOptions.MaxGroupCommitBatch"/> per transaction) whatever the durability mode.
+    /// Every turn is durable when the task completes; all inputs are validated before anything is written.
+    /// </summary>
+    public async Task<IReadOnlyList<MemoryTurn>> StoreTurnsAsync(IEnumerable<NewTurn> turns, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(turns);
+        var writes = new List<StoreTurnWrite>();
+        foreach (var turn in turns) writes.Add(await PrepareStoreAsync(turn, groupable: true, cancellationToken).ConfigureAwait(false));
+        var pending = writes.Select(write => Opened.Writer.EnqueueAsync(write)).ToArray();
+        return await Task.WhenAll(pending).ConfigureAwait(false);
+    }
+
+    private async Task<StoreTurnWrite> PrepareStoreAsync(NewTurn turn, bool groupable, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(turn);
+        var (role, content, timestamp, metadata) = turn;
         ArgumentException.ThrowIfNullOrWhiteSpace(role);
         ArgumentNullException.ThrowIfNull(content);
         var bytes = Encoding.UTF8.GetByteCount(content);
@@ -91,9 +113,7 @@ public sealed partial class LiteDbMemoryBackend : IMemoryBackend
         await InitializeAsync(cancellationToken).ConfigureAwait(false);
         var vector = await _embedder.EmbedAsync(content, cancellationToken).ConfigureAwait(false);
         cancellationToken.ThrowIfCancellationRequested();
-        var write = new StoreTurnWrite(Session, role, content, timestamp, metadataBson, metadataAsRead, vector, _embedder.ModelId,
-            groupable: Options.Durability == MemoryDurability.GroupCommit);
-        return await Opened.Writer.EnqueueAsync(write).ConfigureAwait(false);
+        return new StoreTurnWrite(Session, role, content, timestamp, metadataBson, metadataAsRead, vector, _embedder.ModelId, groupable);
     }
 
     /// <summary>Closes this backend; the file closes when the last backend of this process on it is disposed.</summary>

@@ -31,21 +31,23 @@ public sealed class ConcurrencyTests
     [Fact]
     public async Task Eight_threads_writing_to_eight_sessions_keep_each_session_contiguous()
     {
+        const int turnsPerSession = 250; // eight interleaved key ranges make every commit touch more pages; 250 proves the point
+
         await using var folder = new TempMemoryFolder();
         var options = new MemoryOptions { Durability = MemoryDurability.GroupCommit };
         var writers = Enumerable.Range(0, Writers).Select(writer => Task.Run(async () =>
         {
             var memory = folder.Open($"agent-{writer}", options);
-            for (var n = 0; n < TurnsPerWriter; n++) await memory.StoreTurnAsync("user", $"turn {n}", MemoryTestData.Start);
+            for (var n = 0; n < turnsPerSession; n++) await memory.StoreTurnAsync("user", $"turn {n}", MemoryTestData.Start);
         })).ToArray();
         await Task.WhenAll(writers);
 
         for (var writer = 0; writer < Writers; writer++)
         {
             var memory = folder.Open($"agent-{writer}");
-            var turns = await memory.LoadTurnsAsync(0, 2 * TurnsPerWriter, TestContext.Current.CancellationToken);
-            turns.Select(t => t.Content).Should().Equal(Enumerable.Range(0, TurnsPerWriter).Select(n => $"turn {n}"));
-            turns.Select(t => t.Sequence).Should().Equal(Enumerable.Range(0, TurnsPerWriter).Select(n => (long)n));
+            var turns = await memory.LoadTurnsAsync(0, 2 * turnsPerSession, TestContext.Current.CancellationToken);
+            turns.Select(t => t.Content).Should().Equal(Enumerable.Range(0, turnsPerSession).Select(n => $"turn {n}"));
+            turns.Select(t => t.Sequence).Should().Equal(Enumerable.Range(0, turnsPerSession).Select(n => (long)n));
         }
     }
 

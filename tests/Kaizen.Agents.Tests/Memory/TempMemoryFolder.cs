@@ -22,7 +22,7 @@ internal sealed class TempMemoryFolder : IAsyncDisposable
     public LiteDbMemoryBackend Open(string session = "session-1", MemoryOptions? options = null, string? database = null)
     {
         var backend = new LiteDbMemoryBackend(database ?? DatabasePath, session, options);
-        _backends.Add(backend);
+        lock (_backends) _backends.Add(backend);
         return backend;
     }
 

@@ -42,4 +42,41 @@ public sealed class WarmTierTests
         await FluentActions.Awaiting(() => memory.LoadWarmTierAsync(-1)).Should().ThrowAsync<ArgumentOutOfRangeException>();
         await FluentActions.Awaiting(() => memory.LoadHotTierAsync(-1)).Should().ThrowAsync<ArgumentOutOfRangeException>();
     }
+
+    [Fact]
+    public async Task The_in_memory_warm_window_follows_writes_updates_deletes_and_rewinds()
+    {
+        await using var folder = new TempMemoryFolder();
+        var memory = folder.Open(options: new MemoryOptions { WarmTierSize = 4 });
+        await MemoryTestData.StoreMessagesAsync(memory, 6);
+        (await memory.LoadWarmTierAsync(4, TestContext.Current.CancellationToken)).Select(t => t.Sequence).Should().Equal(2, 3, 4, 5);
+
+        await MemoryTestData.StoreMessagesAsync(memory, 1, first: 6);
+        var window = await memory.LoadWarmTierAsync(4, TestContext.Current.CancellationToken);
+        window.Select(t => t.Sequence).Should().Equal(3, 4, 5, 6);
+
+        await memory.UpdateTurnAsync(window[1].Id, "edited", cancellationToken: TestContext.Current.CancellationToken);
+        await memory.DeleteTurnAsync(window[2].Id, TestContext.Current.CancellationToken);
+        (await memory.LoadWarmTierAsync(4, TestContext.Current.CancellationToken)).Select(t => t.Content).Should().Equal("Message 3", "edited", "Message 6");
+        (await memory.LoadWarmTierAsync(2, TestContext.Current.CancellationToken)).Select(t => t.Content).Should().Equal("Message 6");
+
+        await memory.DeleteTurnsAfterAsync(3, TestContext.Current.CancellationToken);
+        (await memory.LoadWarmTierAsync(4, TestContext.Current.CancellationToken)).Select(t => t.Sequence).Should().Equal(0, 1, 2, 3);
+    }
+
+    [Fact]
+    public async Task A_batch_of_turns_is_stored_in_order_and_durably()
+    {
+        await using var folder = new TempMemoryFolder();
+        var memory = folder.Open();
+        var batch = Enumerable.Range(0, 300).Select(i => new NewTurn("user", $"batch {i}", MemoryTestData.Start, new Dictionary<string, object?> { ["i"] = i }));
+
+        var stored = await memory.StoreTurnsAsync(batch, TestContext.Current.CancellationToken);
+        await memory.DisposeAsync();
+
+        stored.Select(t => t.Sequence).Should().Equal(Enumerable.Range(0, 300).Select(i => (long)i));
+        var reopened = folder.Open();
+        var turns = await reopened.LoadTurnsAsync(0, 1000, TestContext.Current.CancellationToken);
+        turns.Select(t => t.Content).Should().Equal(Enumerable.Range(0, 300).Select(i => $"batch {i}"));
+    }
 }

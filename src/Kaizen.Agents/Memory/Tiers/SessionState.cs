@@ -14,7 +14,8 @@ internal sealed class SessionState
     private readonly Dictionary<long, long> _promoted = new(); // sequence -> sequence at promotion ("touch")
     private readonly Queue<TierMove> _moves = new();
     private readonly int _moveCapacity;
-    private long _promotions, _demotions;
+    private long _promotions, _demotions, _version;
+    private SortedDictionary<long, MemoryTurn>? _warm; // every existing turn of the warm window; null until read once
 
     public SessionState(string sessionId, MemoryOptions options)
     {
@@ -25,6 +26,9 @@ internal sealed class SessionState
     }
 
     public string SessionId { get; }
+
+    /// <summary>Changes whenever the session's turns change in this process (lets a read know it is still current).</summary>
+    public long Version => Interlocked.Read(ref _version);
 
     public int WarmSize { get; }
 
@@ -55,12 +59,14 @@ internal sealed class SessionState
     {
         lock (_gate)
         {
+            Interlocked.Increment(ref _version);
             if (record.Number != Number || record.LastSequence < LastSequence)
             {
                 Hot.Clear(); // the session was deleted or recreated elsewhere
                 Index?.Clear();
             }
 
+            _warm = null;
             Number = record.Number;
             LastSequence = record.LastSequence;
             _promoted.Clear();
@@ -69,11 +75,49 @@ internal sealed class SessionState
         }
     }
 
+    /// <summary>The warm window (newest <paramref name="window"/> turns, oldest first) from memory, if it is known.</summary>
+    public List<MemoryTurn>? TryGetWarmWindow(int window)
+    {
+        lock (_gate)
+        {
+            if (_warm is null || window > WarmSize) return null;
+            var first = LastSequence - window + 1;
+            var turns = new List<MemoryTurn>(Math.Min(window, _warm.Count));
+            foreach (var (sequence, turn) in _warm)
+            {
+                if (sequence >= first) turns.Add(turn);
+            }
+
+            return turns;
+        }
+    }
+
+    /// <summary>Remembers the warm window read from the file, unless a write changed the session meanwhile.</summary>
+    public void FillWarmWindow(IReadOnlyList<MemoryTurn> turns, long versionWhenRead, int window)
+    {
+        lock (_gate)
+        {
+            if (_warm is not null || window < WarmSize || versionWhenRead != Version) return;
+            _warm = new SortedDictionary<long, MemoryTurn>();
+            foreach (var turn in turns)
+            {
+                if (turn.Sequence > LastSequence - WarmSize) _warm[turn.Sequence] = turn;
+            }
+        }
+    }
+
     public void Stored(MemoryTurn turn, float[] vector)
     {
         lock (_gate)
         {
+            Interlocked.Increment(ref _version);
             Hot.Set(turn.Sequence, turn);
+            if (_warm is not null)
+            {
+                _warm[turn.Sequence] = turn;
+                while (_warm.Count > 0 && _warm.First().Key <= Math.Max(LastSequence, turn.Sequence) - WarmSize) _warm.Remove(_warm.First().Key);
+            }
+
             if (Index is { } index)
             {
                 index.Upsert(turn.Sequence, vector);
@@ -97,7 +141,9 @@ internal sealed class SessionState
     {
         lock (_gate)
         {
+            Interlocked.Increment(ref _version);
             if (Hot.ContainsKey(turn.Sequence)) Hot.Set(turn.Sequence, turn);
+            if (_warm?.ContainsKey(turn.Sequence) == true) _warm[turn.Sequence] = turn;
             if (vector is not null) Index?.Upsert(turn.Sequence, vector);
         }
     }
@@ -106,9 +152,11 @@ internal sealed class SessionState
     {
         lock (_gate)
         {
+            Interlocked.Increment(ref _version);
             Hot.Remove(sequence);
             Index?.Remove(sequence);
             _promoted.Remove(sequence);
+            _warm?.Remove(sequence);
         }
     }
 
@@ -116,6 +164,7 @@ internal sealed class SessionState
     {
         lock (_gate)
         {
+            Interlocked.Increment(ref _version);
             for (var dropped = sequence + 1; dropped <= LastSequence; dropped++)
             {
                 Hot.Remove(dropped);
@@ -124,6 +173,7 @@ internal sealed class SessionState
             }
 
             LastSequence = newLast;
+            _warm = null; // the window now reaches back past what was cached
             if (Index is { } index) index.LoadedThrough = Math.Min(index.LoadedThrough, newLast);
         }
     }
@@ -132,9 +182,11 @@ internal sealed class SessionState
     {
         lock (_gate)
         {
+            Interlocked.Increment(ref _version);
             Hot.Clear();
             Index?.Clear();
             _promoted.Clear();
+            _warm = new SortedDictionary<long, MemoryTurn>();
             Number = -1;
             LastSequence = -1;
         }

@@ -1,0 +1,129 @@
+using System.Diagnostics;
+using Kaizen.Agents.Memory;
+using Kaizen.Agents.Memory.Embeddings;
+using Kaizen.Agents.Memory.Storage;
+using LiteDB;
+
+namespace Kaizen.Agents.Bench.Memory;
+
+/// <summary>
+/// Memory bench: StoreTurnAsync against raw LiteDB inserts of the same documents at the same durability (per-turn
+/// commits on a smaller count; group commit against one transaction on the full count), then hot, warm and cold
+/// read latencies on the full session.
+/// Options: --turns 100000 --durable-turns 2000 --writers 64 --samples 20000 --cold-samples 500 --folder PATH
+/// </summary>
+internal static class MemoryBench
+{
+    private static readonly DateTimeOffset Start = new(2026, 11, 24, 0, 0, 0, TimeSpan.Zero);
+
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var options = MemoryBenchOptions.Parse(args);
+        Directory.CreateDirectory(options.Folder);
+        Console.WriteLine($"memory bench: {options} on {Environment.ProcessorCount} cores, .NET {Environment.Version}");
+
+        var embedder = new HashingEmbeddingGenerator();
+        var texts = Enumerable.Range(0, options.Turns).Select(BenchText.Turn).ToArray();
+        var embedClock = Stopwatch.StartNew();
+        var vectors = texts.Select(embedder.Embed).ToArray();
+        Console.WriteLine($"local embedder: {options.Turns:N0} texts in {embedClock.Elapsed.TotalSeconds:0.00} s ({embedClock.Elapsed.TotalMicroseconds / options.Turns:0.0} µs each)");
+
+        // 1. One durable commit per turn.
+        var rawDurable = Time(() => RawInserts(Path.Combine(options.Folder, "raw-durable.db"), texts, vectors, options.DurableTurns, oneTransaction: false));
+        var ourDurable = await TimeAsync(() => StoreSequentially(Path.Combine(options.Folder, "kaizen-durable.db"), texts, options.DurableTurns));
+        Report("per-turn durable commits", options.DurableTurns, rawDurable, ourDurable, "raw: Insert() auto-commit each; ours: await StoreTurnAsync, PerTurn");
+
+        // 2. Group commit against one transaction.
+        var rawBatch = Time(() => RawInserts(Path.Combine(options.Folder, "raw-batch.db"), texts, vectors, options.Turns, oneTransaction: true));
+        var bigFile = Path.Combine(options.Folder, "kaizen-group.db");
+        var ourBatch = await TimeAsync(() => StoreConcurrently(bigFile, texts, options.Writers));
+        Report($"group commit ({options.Writers} writers)", options.Turns, rawBatch, ourBatch, "raw: BeginTrans + Insert x N + Commit; ours: GroupCommit, embedding included");
+
+        // 3. Reads on the big session.
+        await using var memory = new LiteDbMemoryBackend(bigFile, "bench", new MemoryOptions { PromoteOnRetrieval = false });
+        Console.WriteLine($"session: {await memory.CountTurnsAsync():N0} turns in {new FileInfo(bigFile).Length / 1024.0 / 1024.0:0.0} MiB");
+        var hot = new Latency("hot LoadHotTierAsync(10)");
+        await hot.MeasureAsync(options.Samples, _ => memory.LoadHotTierAsync(10));
+        Console.WriteLine(hot.Report("< 5 µs"));
+        var warm = new Latency("warm LoadWarmTierAsync(50)");
+        await warm.MeasureAsync(options.Samples / 10, _ => memory.LoadWarmTierAsync(50));
+        Console.WriteLine(warm.Report("< 1 ms"));
+
+        var build = Stopwatch.StartNew();
+        await memory.SearchColdAsync("index build", 5);
+        Console.WriteLine($"cold index build (first search, {options.Turns:N0} vectors): {build.Elapsed.TotalMilliseconds:0} ms");
+        var cold = new Latency("cold SearchColdAsync(q, 5)");
+        await cold.MeasureAsync(options.ColdSamples, i => memory.SearchColdAsync(BenchText.Query(i), 5));
+        Console.WriteLine(cold.Report("< 20 ms"));
+
+        await using (var promoting = new LiteDbMemoryBackend(bigFile, "bench", new MemoryOptions { PromoteOnRetrieval = true, Durability = MemoryDurability.GroupCommit }))
+        {
+            var coldPromoting = new Latency("cold search + promotion commit");
+            await coldPromoting.MeasureAsync(Math.Min(options.ColdSamples, 200), i => promoting.SearchColdAsync(BenchText.Query(50_000 + i), 5));
+            Console.WriteLine(coldPromoting.Report("(includes a durable write)"));
+        }
+
+        Console.WriteLine($"files kept in {options.Folder}");
+        return 0;
+    }
+
+    private static void RawInserts(string path, string[] texts, float[][] vectors, int count, bool oneTransaction)
+    {
+        var documents = Enumerable.Range(0, count)
+            .Select(i => TurnDocument.Create(TurnKey.Compose(0, i), "bench", i, i % 2 == 0 ? "user" : "assistant", texts[i], Start.AddSeconds(i), null, vectors[i], "kaizen-hashing-256"))
+            .ToArray();
+        var connection = new ConnectionString { Filename = path };
+        LiteDbOpener.Prepare(connection);
+        using var database = LiteDbOpener.Open(connection);
+        var turns = database.GetCollection(TurnDocument.Collection);
+        RawClock.Restart();
+        if (oneTransaction) database.BeginTrans();
+        foreach (var document in documents) turns.Insert(document);
+        if (oneTransaction) database.Commit();
+        RawClock.Stop();
+    }
+
+    private static readonly Stopwatch RawClock = new();
+
+    private static async Task<TimeSpan> StoreSequentially(string path, string[] texts, int count)
+    {
+        await using var memory = new LiteDbMemoryBackend(path, "bench");
+        await memory.InitializeAsync();
+        var clock = Stopwatch.StartNew();
+        for (var i = 0; i < count; i++) await memory.StoreTurnAsync(i % 2 == 0 ? "user" : "assistant", texts[i], Start.AddSeconds(i));
+        return clock.Elapsed;
+    }
+
+    private static async Task<TimeSpan> StoreConcurrently(string path, string[] texts, int writers)
+    {
+        await using var memory = new LiteDbMemoryBackend(path, "bench", new MemoryOptions { Durability = MemoryDurability.GroupCommit });
+        await memory.InitializeAsync();
+        var clock = Stopwatch.StartNew();
+        var next = -1;
+        await Task.WhenAll(Enumerable.Range(0, writers).Select(_ => Task.Run(async () =>
+        {
+            int i;
+            while ((i = Interlocked.Increment(ref next)) < texts.Length)
+                await memory.StoreTurnAsync(i % 2 == 0 ? "user" : "assistant", texts[i], Start.AddSeconds(i));
+        })));
+        return clock.Elapsed;
+    }
+
+    /// <summary>Raw timing excludes building the documents and opening the file; ours includes everything after open.</summary>
+    private static TimeSpan Time(Action run)
+    {
+        run();
+        return RawClock.Elapsed;
+    }
+
+    /// <summary>Ours: from after open to the last acknowledged write (closing, like raw's, is not timed).</summary>
+    private static Task<TimeSpan> TimeAsync(Func<Task<TimeSpan>> run) => run();
+
+    private static void Report(string name, int turns, TimeSpan raw, TimeSpan ours, string how)
+    {
+        Console.WriteLine($"{name}: {turns:N0} turns");
+        Console.WriteLine($"  raw LiteDB   {raw.TotalSeconds,8:0.000} s  {turns / raw.TotalSeconds,10:N0} turns/s  {raw.TotalMicroseconds / turns,9:0.0} µs/turn");
+        Console.WriteLine($"  StoreTurn    {ours.TotalSeconds,8:0.000} s  {turns / ours.TotalSeconds,10:N0} turns/s  {ours.TotalMicroseconds / turns,9:0.0} µs/turn");
+        Console.WriteLine($"  ratio ours/raw = {ours / raw:0.00}x   ({how})");
+    }
+}
