@@ -16,7 +16,7 @@ internal static class NdjsonRunReader
         using var reader = new StreamReader(path);
         var lineNumber = 0;
         var envelopes = 0;
-        var lastMalformedLine = 0;
+        var lastCutOffLine = 0;
         while (await reader.ReadLineAsync(cancellationToken) is { } line)
         {
             lineNumber++;
@@ -28,8 +28,13 @@ internal static class NdjsonRunReader
             }
             catch (JsonException ex)
             {
-                diagnostics.Error(path, lineNumber, $"not a Cucumber Messages envelope: {FirstSentence(ex.Message)}");
-                lastMalformedLine = lineNumber;
+                if (IsJson(line))
+                    diagnostics.Error(path, lineNumber, $"not a Cucumber Messages envelope: {FirstSentence(ex.Message)}");
+                else
+                {
+                    diagnostics.Error(path, lineNumber, $"not valid JSON: {FirstSentence(ex.Message)}");
+                    lastCutOffLine = lineNumber;
+                }
                 continue;
             }
             if (envelope is null)
@@ -41,12 +46,25 @@ internal static class NdjsonRunReader
             if (problem is not null) diagnostics.Error(path, lineNumber, problem);
             else envelopes++;
         }
-        if (lastMalformedLine > 0 && lastMalformedLine == lineNumber)
+        if (lastCutOffLine > 0 && lastCutOffLine == lineNumber)
             diagnostics.Warn(path, lineNumber, "the last line is cut off: the run was probably interrupted while writing");
         if (envelopes == 0) diagnostics.Warn(path, null, "no Cucumber Messages envelopes in this file");
         else if (!run.IsComplete && run.TestCaseStarts.Count > 0)
             diagnostics.Warn(path, null, "no testRunFinished envelope: the run is incomplete, rendering what it recorded");
         return run;
+    }
+
+    private static bool IsJson(string line)
+    {
+        try
+        {
+            using var _ = JsonDocument.Parse(line);
+            return true;
+        }
+        catch (JsonException)
+        {
+            return false;
+        }
     }
 
     private static string FirstSentence(string message)

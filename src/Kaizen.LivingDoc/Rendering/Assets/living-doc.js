@@ -141,6 +141,7 @@
     const name = a.fileName ? esc(a.fileName) + ' · ' : '';
     let content;
     if (a.url) content = '<a href="' + esc(a.url) + '" target="_blank" rel="noopener">' + esc(a.url) + '</a>';
+    else if (mt === 'text/uri-list') content = decodeText(a).split(/\r?\n/).filter(u => u && !u.startsWith('#')).map(u => '<a href="' + esc(u) + '" target="_blank" rel="noopener">' + esc(u) + '</a>').join('<br>');
     else if (mt.startsWith('image/') && a.base64) content = '<img alt="' + esc(a.fileName || 'attached image') + '" src="data:' + esc(mt) + ';base64,' + esc(a.body) + '">';
     else if (mt.startsWith('text/') || mt.includes('json') || mt.includes('xml')) {
       let text = stripAnsi(decodeText(a));
