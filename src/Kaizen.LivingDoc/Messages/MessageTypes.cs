@@ -9,7 +9,7 @@ internal sealed record Envelope
 {
     public MetaMessage? Meta { get; init; }
     public SourceMessage? Source { get; init; }
-    public JsonElement? GherkinDocument { get; init; }
+    public AstNodeLines? GherkinDocument { get; init; }
     public PickleMessage? Pickle { get; init; }
     public StepDefinitionMessage? StepDefinition { get; init; }
     public HookMessage? Hook { get; init; }

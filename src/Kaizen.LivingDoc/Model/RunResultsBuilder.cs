@@ -25,8 +25,7 @@ internal static class RunResultsBuilder
 
     private static Dictionary<string, string> PickleKeys(RunLog run, FeatureUriMatcher matcher, DiagnosticBag diagnostics, out IReadOnlyList<string> unmatchedUris)
     {
-        var lines = new Dictionary<string, long>(StringComparer.Ordinal);
-        foreach (var document in run.GherkinDocuments) AstLines.Collect(document, lines);
+        var lines = run.AstLines;
         var keys = new Dictionary<string, string>(StringComparer.Ordinal);
         var unmatched = new SortedSet<string>(StringComparer.Ordinal);
         var unlocated = 0;
