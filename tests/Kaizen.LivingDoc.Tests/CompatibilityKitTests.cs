@@ -76,4 +76,15 @@ public sealed class CompatibilityKitTests
         attachments.Should().Contain(a => a.MediaType == "text/uri-list" && a.Body == "https://cucumber.io");
         model.Cases.Single(c => c.Status == Statuses.Failed).Steps.Single(s => s.Status == Statuses.Failed).Attachments.Should().NotBeEmpty();
     }
+
+    [Fact]
+    public async Task Failures_outside_scenarios_are_reported_on_the_run()
+    {
+        var (beforeAll, _, _) = await DocRendering.RenderAsync(null, [Path.Combine(TestPaths.CckFeatures, "global-hooks-beforeall-error", "global-hooks-beforeall-error.ndjson")]);
+        var (runException, _, _) = await DocRendering.RenderAsync(null, [Path.Combine(TestPaths.CckFeatures, "test-run-exception", "test-run-exception.ndjson")]);
+
+        beforeAll.Runs.Single().Errors.Should().ContainSingle().Which.Should().StartWith("BeforeAll hook at samples/global-hooks-beforeall-error/global-hooks-beforeall-error.ts:7 failed: BeforeAll hook went wrong");
+        runException.Runs.Single().Errors.Should().Equal("The run failed: Whoops!");
+        beforeAll.Cases.Should().OnlyContain(c => c.Status == Statuses.NotRun);
+    }
 }

@@ -129,6 +129,9 @@ internal static class NdjsonRunReader
         if (e.Attachment is { } attachment) run.Attachments.Add(attachment);
         if (e.ExternalAttachment is { } external) run.Attachments.Add(external);
         if (e.ParseError is { } parseError) run.ParseErrors.Add(parseError);
+        if (e.TestRunHookStarted is { } hookStarted) run.RunHookStarts[hookStarted.Id] = hookStarted.HookId;
+        if (e.TestRunHookFinished is { Result: { } hookResult } hookFinished && !string.Equals(hookResult.Status, "PASSED", StringComparison.OrdinalIgnoreCase))
+            run.FailedRunHooks.Add((run.RunHookStarts.GetValueOrDefault(hookFinished.TestRunHookStartedId), hookResult));
         return null;
     }
 }

@@ -24,6 +24,10 @@ internal sealed class RunLog
     public Dictionary<(string Attempt, string Step), TestStepResult> StepResults { get; } = [];
     public List<AttachmentMessage> Attachments { get; } = [];
     public List<ParseErrorMessage> ParseErrors { get; } = [];
+    /// <summary>Hook id of each started run-level hook (BeforeAll/AfterAll).</summary>
+    public Dictionary<string, string?> RunHookStarts { get; } = new(StringComparer.Ordinal);
+    /// <summary>Run-level hooks that did not pass, with their result.</summary>
+    public List<(string? HookId, TestStepResult Result)> FailedRunHooks { get; } = [];
 
     /// <summary>A run without a testRunFinished envelope was cut short; it still renders what it has.</summary>
     public bool IsComplete => Finished is not null;

@@ -244,6 +244,11 @@
     }
   }
   function diagnosticsHtml() {
+    const runErrors = latestRun && latestRun.errors.length
+      ? '<div class="run-errors" role="alert"><strong>The latest run reported errors outside any scenario:</strong><pre class="error">' + esc(latestRun.errors.map(stripAnsi).join('\n\n')) + '</pre></div>' : '';
+    return runErrors + inputProblemsHtml();
+  }
+  function inputProblemsHtml() {
     if (!D.diagnostics.length) return '';
     return '<details class="diag"><summary>' + D.diagnostics.length + ' input problem(s) while generating this page</summary><ul>' +
       D.diagnostics.map(d => '<li>' + esc(d) + '</li>').join('') + '</ul></details>';
