@@ -62,16 +62,23 @@ internal sealed class LivingDocCommands(TextWriter output, TextWriter error, Tim
             var repo = RepoLocator.FindOrThrow(currentFolder);
             var outcome = await new SpecsRunner(output).RunAsync(repo, filter, ct);
             var produced = File.Exists(outcome.MessagesFile) && new FileInfo(outcome.MessagesFile).Length > 0;
-            if (!produced)
-                return Fail($"dotnet test exited with {outcome.ExitCode} after {outcome.Elapsed.TotalSeconds:F0} s without writing {outcome.MessagesFile} " +
-                            $"(did the build fail, or does the engine ignore {SpecsRunner.MessagesFileVariable}?)");
             var archive = new RunArchive(Path.Combine(repo, "docs", "living-doc", "runs"), time, keep);
-            var archived = archive.Add(outcome.MessagesFile);
-            File.Delete(outcome.MessagesFile);
-            await output.WriteLineAsync($"livingdoc: dotnet test exited with {outcome.ExitCode} after {outcome.Elapsed.TotalSeconds:F0} s; run kept as {Path.GetRelativePath(repo, archived)}");
+            if (produced)
+            {
+                var archived = archive.Add(outcome.MessagesFile);
+                await output.WriteLineAsync($"livingdoc: dotnet test exited with {outcome.ExitCode} after {outcome.Elapsed.TotalSeconds:F0} s; run kept as {Path.GetRelativePath(repo, archived)}");
+            }
+            else
+                // Still render: the specification (and earlier runs) are worth publishing; the exit code says it failed.
+                await error.WriteLineAsync($"error: dotnet test exited with {outcome.ExitCode} after {outcome.Elapsed.TotalSeconds:F0} s without writing {outcome.MessagesFile} " +
+                                           $"(did the build fail, did the filter match no scenario, or does the engine ignore {SpecsRunner.MessagesFileVariable}?); rendering the specification and earlier runs");
+            if (File.Exists(outcome.MessagesFile)) File.Delete(outcome.MessagesFile);
             var request = new RenderRequest(DefaultIfExists(repo, "features", Directory.Exists), archive.Runs(),
                 outFile ?? Path.Combine(repo, DefaultOutput), title, DefaultIfExists(repo, "reqnroll.json", File.Exists));
-            return await RenderAsync(request, outcome.ExitCode, ct);
+            if (request.FeaturesFolder is null && request.MessageFiles.Count == 0)
+                return Fail($"nothing to render: no features/ folder in {repo} and no run recorded");
+            var exit = await RenderAsync(request, outcome.ExitCode, ct);
+            return produced || exit == ExitCodes.Unusable ? exit : ExitCodes.FailuresOrInputErrors;
         }
         catch (LivingDocInputException ex)
         {

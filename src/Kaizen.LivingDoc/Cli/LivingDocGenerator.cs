@@ -11,12 +11,12 @@ internal sealed class LivingDocGenerator(TimeProvider time)
 {
     public async Task<DocModel> BuildAsync(RenderRequest request, DiagnosticBag diagnostics, CancellationToken cancellationToken)
     {
-        var runs = new List<RunLog>();
-        foreach (var file in request.MessageFiles)
-        {
-            if (!File.Exists(file)) throw new LivingDocInputException($"messages file not found: {Path.GetFullPath(file)}");
-            runs.Add(await NdjsonRunReader.ReadAsync(file, diagnostics, cancellationToken));
-        }
+        foreach (var file in request.MessageFiles.Where(f => !File.Exists(f)))
+            throw new LivingDocInputException($"messages file not found: {Path.GetFullPath(file)}");
+        // Runs are read in parallel, each into its own diagnostics, then reported in the order given.
+        var perRun = request.MessageFiles.Select(_ => new DiagnosticBag()).ToList();
+        var runs = await Task.WhenAll(request.MessageFiles.Select((file, i) => Task.Run(() => NdjsonRunReader.ReadAsync(file, perRun[i], cancellationToken), cancellationToken)));
+        foreach (var bag in perRun) diagnostics.AddRange(bag);
         var features = request.FeaturesFolder is { } folder
             ? await FeatureFolderLoader.LoadAsync(folder, diagnostics, cancellationToken)
             : FeaturesFromMessages.Load(runs, diagnostics);

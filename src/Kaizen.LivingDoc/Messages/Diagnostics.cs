@@ -20,4 +20,6 @@ internal sealed class DiagnosticBag
 
     public void Warn(string file, int? line, string message) => _items.Add(new(Severity.Warning, file, line, message));
     public void Error(string file, int? line, string message) => _items.Add(new(Severity.Error, file, line, message));
+
+    public void AddRange(DiagnosticBag other) => _items.AddRange(other._items);
 }

@@ -9,7 +9,7 @@ internal sealed record Envelope
 {
     public MetaMessage? Meta { get; init; }
     public SourceMessage? Source { get; init; }
-    public JsonElement? GherkinDocument { get; init; }
+    public AstNodeLines? GherkinDocument { get; init; }
     public PickleMessage? Pickle { get; init; }
     public StepDefinitionMessage? StepDefinition { get; init; }
     public HookMessage? Hook { get; init; }
@@ -22,6 +22,8 @@ internal sealed record Envelope
     public AttachmentMessage? Attachment { get; init; }
     public AttachmentMessage? ExternalAttachment { get; init; }
     public ParseErrorMessage? ParseError { get; init; }
+    public TestRunHookStartedMessage? TestRunHookStarted { get; init; }
+    public TestRunHookFinishedMessage? TestRunHookFinished { get; init; }
 }
 
 internal sealed record MetaMessage(NamedVersion? Implementation, NamedVersion? Os, NamedVersion? Runtime);
@@ -58,3 +60,5 @@ internal sealed record ExceptionInfo(string? Type, string? Message, string? Stac
 internal sealed record AttachmentMessage(
     string? TestCaseStartedId, string? TestStepId, string? Body, string? ContentEncoding, string? MediaType, string? FileName, string? Url);
 internal sealed record ParseErrorMessage(SourceReference? Source, string? Message);
+internal sealed record TestRunHookStartedMessage(string Id, string? HookId);
+internal sealed record TestRunHookFinishedMessage(string TestRunHookStartedId, TestStepResult? Result);

@@ -12,24 +12,35 @@ internal static class NdjsonRunReader
 
     public static async Task<RunLog> ReadAsync(string path, DiagnosticBag diagnostics, CancellationToken cancellationToken)
     {
+        // Lines are deserialized straight from UTF-8 bytes: runs of a large suite are tens of megabytes.
+        var bytes = await File.ReadAllBytesAsync(path, cancellationToken);
         var run = new RunLog(path);
-        using var reader = new StreamReader(path);
         var lineNumber = 0;
         var envelopes = 0;
-        var lastMalformedLine = 0;
-        while (await reader.ReadLineAsync(cancellationToken) is { } line)
+        var lastCutOffLine = 0;
+        ReadOnlyMemory<byte> rest = bytes;
+        if (rest.Span.StartsWith(Utf8Bom)) rest = rest[Utf8Bom.Length..];
+        while (!rest.IsEmpty)
         {
+            var end = rest.Span.IndexOf((byte)'\n');
+            var line = end < 0 ? rest : rest[..end];
+            rest = end < 0 ? ReadOnlyMemory<byte>.Empty : rest[(end + 1)..];
             lineNumber++;
-            if (string.IsNullOrWhiteSpace(line)) continue;
+            if (line.Span.Trim(Whitespace).IsEmpty) continue;
             Envelope? envelope;
             try
             {
-                envelope = JsonSerializer.Deserialize<Envelope>(line, Options);
+                envelope = JsonSerializer.Deserialize<Envelope>(line.Span, Options);
             }
             catch (JsonException ex)
             {
-                diagnostics.Error(path, lineNumber, $"not a Cucumber Messages envelope: {FirstSentence(ex.Message)}");
-                lastMalformedLine = lineNumber;
+                if (IsJson(line))
+                    diagnostics.Error(path, lineNumber, $"not a Cucumber Messages envelope: {FirstSentence(ex.Message)}");
+                else
+                {
+                    diagnostics.Error(path, lineNumber, $"not valid JSON: {FirstSentence(ex.Message)}");
+                    lastCutOffLine = lineNumber;
+                }
                 continue;
             }
             if (envelope is null)
@@ -41,12 +52,34 @@ internal static class NdjsonRunReader
             if (problem is not null) diagnostics.Error(path, lineNumber, problem);
             else envelopes++;
         }
-        if (lastMalformedLine > 0 && lastMalformedLine == lineNumber)
-            diagnostics.Warn(path, lineNumber, "the last line is cut off: the run was probably interrupted while writing");
+        if (lastCutOffLine > 0 && lastCutOffLine == LastNonBlankLine(bytes))
+            diagnostics.Warn(path, lastCutOffLine, "the last line is cut off: the run was probably interrupted while writing");
         if (envelopes == 0) diagnostics.Warn(path, null, "no Cucumber Messages envelopes in this file");
         else if (!run.IsComplete && run.TestCaseStarts.Count > 0)
             diagnostics.Warn(path, null, "no testRunFinished envelope: the run is incomplete, rendering what it recorded");
         return run;
+    }
+
+    private static ReadOnlySpan<byte> Utf8Bom => [0xEF, 0xBB, 0xBF];
+    private static ReadOnlySpan<byte> Whitespace => " \t\r\n"u8;
+
+    private static int LastNonBlankLine(byte[] bytes)
+    {
+        var lines = bytes.AsSpan().TrimEnd(Whitespace);
+        return lines.IsEmpty ? 0 : lines.Count((byte)'\n') + 1;
+    }
+
+    private static bool IsJson(ReadOnlyMemory<byte> line)
+    {
+        try
+        {
+            using var _ = JsonDocument.Parse(line);
+            return true;
+        }
+        catch (JsonException)
+        {
+            return false;
+        }
     }
 
     private static string FirstSentence(string message)
@@ -60,7 +93,8 @@ internal static class NdjsonRunReader
     {
         if (e.Meta is { } meta) run.Meta = meta;
         if (e.Source is { } source) run.Sources.Add(source);
-        if (e.GherkinDocument is { ValueKind: JsonValueKind.Object } doc) run.GherkinDocuments.Add(doc);
+        if (e.GherkinDocument is { } lines)
+            foreach (var (id, line) in lines) run.AstLines[id] = line;
         if (e.Pickle is { } pickle)
         {
             if (string.IsNullOrEmpty(pickle.Id)) return "pickle without an id";
@@ -95,6 +129,9 @@ internal static class NdjsonRunReader
         if (e.Attachment is { } attachment) run.Attachments.Add(attachment);
         if (e.ExternalAttachment is { } external) run.Attachments.Add(external);
         if (e.ParseError is { } parseError) run.ParseErrors.Add(parseError);
+        if (e.TestRunHookStarted is { } hookStarted) run.RunHookStarts[hookStarted.Id] = hookStarted.HookId;
+        if (e.TestRunHookFinished is { Result: { } hookResult } hookFinished && !string.Equals(hookResult.Status, "PASSED", StringComparison.OrdinalIgnoreCase))
+            run.FailedRunHooks.Add((run.RunHookStarts.GetValueOrDefault(hookFinished.TestRunHookStartedId), hookResult));
         return null;
     }
 }

@@ -1,5 +1,3 @@
-using System.Text.Json;
-
 namespace Kaizen.LivingDoc.Messages;
 
 /// <summary>Everything one NDJSON run file said, indexed by id.</summary>
@@ -12,7 +10,8 @@ internal sealed class RunLog
     public TestRunStartedMessage? Started { get; set; }
     public TestRunFinishedMessage? Finished { get; set; }
     public List<SourceMessage> Sources { get; } = [];
-    public List<JsonElement> GherkinDocuments { get; } = [];
+    /// <summary>Line of every AST node id of every gherkinDocument in the run.</summary>
+    public AstNodeLines AstLines { get; } = new();
     public Dictionary<string, PickleMessage> Pickles { get; } = new(StringComparer.Ordinal);
     public List<StepDefinitionMessage> StepDefinitions { get; } = [];
     public Dictionary<string, HookMessage> Hooks { get; } = new(StringComparer.Ordinal);
@@ -25,6 +24,10 @@ internal sealed class RunLog
     public Dictionary<(string Attempt, string Step), TestStepResult> StepResults { get; } = [];
     public List<AttachmentMessage> Attachments { get; } = [];
     public List<ParseErrorMessage> ParseErrors { get; } = [];
+    /// <summary>Hook id of each started run-level hook (BeforeAll/AfterAll).</summary>
+    public Dictionary<string, string?> RunHookStarts { get; } = new(StringComparer.Ordinal);
+    /// <summary>Run-level hooks that did not pass, with their result.</summary>
+    public List<(string? HookId, TestStepResult Result)> FailedRunHooks { get; } = [];
 
     /// <summary>A run without a testRunFinished envelope was cut short; it still renders what it has.</summary>
     public bool IsComplete => Finished is not null;

@@ -1,28 +1,10 @@
-using System.Text.Json;
 using Io.Cucumber.Messages.Types;
 
 namespace Kaizen.LivingDoc.Model;
 
-/// <summary>Maps Gherkin AST node ids to their line numbers, for parsed documents and for a run's JSON documents.</summary>
+/// <summary>Maps the AST node ids of a parsed feature to their line numbers.</summary>
 internal static class AstLines
 {
-    public static void Collect(JsonElement node, Dictionary<string, long> lines)
-    {
-        switch (node.ValueKind)
-        {
-            case JsonValueKind.Object:
-                if (node.TryGetProperty("id", out var id) && id.ValueKind == JsonValueKind.String &&
-                    node.TryGetProperty("location", out var location) && location.TryGetProperty("line", out var line) &&
-                    line.TryGetInt64(out var lineNumber))
-                    lines[id.GetString()!] = lineNumber;
-                foreach (var property in node.EnumerateObject()) Collect(property.Value, lines);
-                break;
-            case JsonValueKind.Array:
-                foreach (var item in node.EnumerateArray()) Collect(item, lines);
-                break;
-        }
-    }
-
     public static Dictionary<string, long> Of(GherkinDocument document)
     {
         var lines = new Dictionary<string, long>(StringComparer.Ordinal);

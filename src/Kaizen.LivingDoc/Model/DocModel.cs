@@ -18,10 +18,13 @@ internal sealed record DocModel(
     public IReadOnlyList<string> Tiers { get; init; } = ["@core", "@slow", "@long-running"];
 }
 
-/// <summary>One run of the suite (oldest first in <see cref="DocModel.Runs"/>).</summary>
+/// <summary>
+/// One run of the suite (oldest first in <see cref="DocModel.Runs"/>). <see cref="Errors"/> are failures outside any
+/// scenario: a BeforeAll/AfterAll hook, the run itself, or Gherkin parse errors the runner reported.
+/// </summary>
 internal sealed record RunSummary(
     string Id, string Label, string Source, DateTimeOffset? StartedAt, double? DurationMs, string? Implementation,
-    bool Complete, IReadOnlyDictionary<string, int> Counts, LlmUsage? Llm);
+    bool Complete, IReadOnlyDictionary<string, int> Counts, LlmUsage? Llm, IReadOnlyList<string> Errors);
 
 /// <summary>A feature file.</summary>
 internal sealed record FeatureView(

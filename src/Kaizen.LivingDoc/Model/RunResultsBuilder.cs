@@ -25,8 +25,7 @@ internal static class RunResultsBuilder
 
     private static Dictionary<string, string> PickleKeys(RunLog run, FeatureUriMatcher matcher, DiagnosticBag diagnostics, out IReadOnlyList<string> unmatchedUris)
     {
-        var lines = new Dictionary<string, long>(StringComparer.Ordinal);
-        foreach (var document in run.GherkinDocuments) AstLines.Collect(document, lines);
+        var lines = run.AstLines;
         var keys = new Dictionary<string, string>(StringComparer.Ordinal);
         var unmatched = new SortedSet<string>(StringComparer.Ordinal);
         var unlocated = 0;
@@ -151,6 +150,24 @@ internal static class RunResultsBuilder
         var implementation = run.Meta?.Implementation is { } impl ? $"{impl.Name} {impl.Version}".Trim() : null;
         var label = started?.ToString("yyyy-MM-dd HH:mm") ?? Path.GetFileNameWithoutExtension(run.FilePath);
         return new RunSummary($"run-{runIndex + 1}", label, Path.GetFileName(run.FilePath), started, duration, implementation,
-            run.IsComplete, counts, LlmUsageAttachment.Sum(cases.Values.Select(c => c.Llm)));
+            run.IsComplete, counts, LlmUsageAttachment.Sum(cases.Values.Select(c => c.Llm)), RunErrors(run));
+    }
+
+    private static List<string> RunErrors(RunLog run)
+    {
+        var errors = new List<string>();
+        foreach (var (hookId, result) in run.FailedRunHooks)
+        {
+            var hook = hookId is not null ? run.Hooks.GetValueOrDefault(hookId) : null;
+            var kind = hook?.Type?.StartsWith("AFTER", StringComparison.OrdinalIgnoreCase) == true ? "AfterAll" : "BeforeAll";
+            var text = ErrorText(Statuses.FromMessage(result.Status), result) ?? Statuses.FromMessage(result.Status);
+            var name = hook?.Name is { Length: > 0 } n ? $" '{n}'" : hook?.SourceReference?.Uri is { } uri ? $" at {uri}:{hook.SourceReference.Location?.Line}" : "";
+            errors.Add($"{kind} hook{name} {Statuses.FromMessage(result.Status)}: {text}");
+        }
+        if (run.Finished is { } finished && (finished.Message is not null || finished.Exception is not null))
+            errors.Add("The run failed: " + (ErrorText(Statuses.Failed, new TestStepResult("FAILED", null, finished.Message, finished.Exception)) ?? "unknown error"));
+        foreach (var parseError in run.ParseErrors)
+            errors.Add($"Parse error in {parseError.Source?.Uri}:{parseError.Source?.Location?.Line}: {parseError.Message}");
+        return errors;
     }
 }

@@ -141,6 +141,7 @@
     const name = a.fileName ? esc(a.fileName) + ' · ' : '';
     let content;
     if (a.url) content = '<a href="' + esc(a.url) + '" target="_blank" rel="noopener">' + esc(a.url) + '</a>';
+    else if (mt === 'text/uri-list') content = decodeText(a).split(/\r?\n/).filter(u => u && !u.startsWith('#')).map(u => '<a href="' + esc(u) + '" target="_blank" rel="noopener">' + esc(u) + '</a>').join('<br>');
     else if (mt.startsWith('image/') && a.base64) content = '<img alt="' + esc(a.fileName || 'attached image') + '" src="data:' + esc(mt) + ';base64,' + esc(a.body) + '">';
     else if (mt.startsWith('text/') || mt.includes('json') || mt.includes('xml')) {
       let text = stripAnsi(decodeText(a));
@@ -243,6 +244,11 @@
     }
   }
   function diagnosticsHtml() {
+    const runErrors = latestRun && latestRun.errors.length
+      ? '<div class="run-errors" role="alert"><strong>The latest run reported errors outside any scenario:</strong><pre class="error">' + esc(latestRun.errors.map(stripAnsi).join('\n\n')) + '</pre></div>' : '';
+    return runErrors + inputProblemsHtml();
+  }
+  function inputProblemsHtml() {
     if (!D.diagnostics.length) return '';
     return '<details class="diag"><summary>' + D.diagnostics.length + ' input problem(s) while generating this page</summary><ul>' +
       D.diagnostics.map(d => '<li>' + esc(d) + '</li>').join('') + '</ul></details>';
@@ -251,10 +257,10 @@
   // ---------- analytics (inline SVG) ----------
   function stackedBars(rows, title) {
     if (!rows.length) return '<div class="panel"><h3>' + esc(title) + '</h3><p class="kw">No data.</p></div>';
-    const labelW = 170, barW = 420, rowH = 24, h = rows.length * rowH + 4, max = Math.max(...rows.map(r => r.total));
+    const labelW = 120, barW = 270, rowH = 24, h = rows.length * rowH + 4, max = Math.max(...rows.map(r => r.total));
     let y = 2, svg = '';
     for (const r of rows) {
-      svg += '<text x="0" y="' + (y + 15) + '">' + esc(r.label.length > 26 ? r.label.slice(0, 25) + '…' : r.label) + '</text>';
+      svg += '<text x="0" y="' + (y + 15) + '">' + esc(r.label.length > 18 ? r.label.slice(0, 17) + '…' : r.label) + '</text>';
       let x = labelW;
       for (const s of STATUSES) {
         const n = r.counts[s]; if (!n) continue;
@@ -265,24 +271,24 @@
       svg += '<text class="muted" x="' + (x + 6) + '" y="' + (y + 15) + '">' + r.total + '</text>';
       y += rowH;
     }
-    return '<div class="panel"><h3>' + esc(title) + '</h3><svg viewBox="0 0 ' + (labelW + barW + 50) + ' ' + h + '" role="img" aria-label="' + esc(title) + '">' + svg + '</svg></div>';
+    return '<div class="panel"><h3>' + esc(title) + '</h3><svg viewBox="0 0 ' + (labelW + barW + 40) + ' ' + h + '" role="img" aria-label="' + esc(title) + '">' + svg + '</svg></div>';
   }
   function valueBars(rows, title, fmt, color) {
     if (!rows.length) return '<div class="panel"><h3>' + esc(title) + '</h3><p class="kw">No data.</p></div>';
-    const labelW = 260, barW = 300, rowH = 24, h = rows.length * rowH + 4, max = Math.max(...rows.map(r => r.value)) || 1;
+    const labelW = 200, barW = 160, rowH = 24, h = rows.length * rowH + 4, max = Math.max(...rows.map(r => r.value)) || 1;
     let y = 2, svg = '';
     for (const r of rows) {
       const w = Math.max(1, barW * r.value / max);
-      svg += '<text x="0" y="' + (y + 15) + '">' + esc(r.label.length > 40 ? r.label.slice(0, 39) + '…' : r.label) + '<title>' + esc(r.label) + '</title></text>' +
+      svg += '<text x="0" y="' + (y + 15) + '">' + esc(r.label.length > 32 ? r.label.slice(0, 31) + '…' : r.label) + '<title>' + esc(r.label) + '</title></text>' +
         '<rect x="' + labelW + '" y="' + (y + 3) + '" width="' + w + '" height="' + (rowH - 8) + '" rx="2" style="fill:' + (r.color || color) + '"></rect>' +
         '<text class="muted" x="' + (labelW + w + 6) + '" y="' + (y + 15) + '">' + esc(fmt(r.value)) + '</text>';
       y += rowH;
     }
-    return '<div class="panel"><h3>' + esc(title) + '</h3><svg viewBox="0 0 ' + (labelW + barW + 80) + ' ' + h + '" role="img" aria-label="' + esc(title) + '">' + svg + '</svg></div>';
+    return '<div class="panel"><h3>' + esc(title) + '</h3><svg viewBox="0 0 ' + (labelW + barW + 70) + ' ' + h + '" role="img" aria-label="' + esc(title) + '">' + svg + '</svg></div>';
   }
   function runTrend() {
     if (!D.runs.length) return '<div class="panel"><h3>Run history</h3><p>No runs recorded: this is the specification only.</p></div>';
-    const w = 640, h = 190, pad = 30, n = D.runs.length, colW = Math.min(48, (w - pad) / n - 6);
+    const w = 440, h = 170, pad = 10, n = D.runs.length, colW = Math.min(48, (w - pad) / n - 6);
     const totals = D.runs.map(r => STATUSES.reduce((a, s) => a + (r.counts[s] || 0), 0));
     const max = Math.max(1, ...totals);
     let svg = '<line x1="' + pad + '" y1="' + (h - 20) + '" x2="' + w + '" y2="' + (h - 20) + '" stroke="#cfd6e0"/>';
