@@ -1,22 +1,36 @@
 @e2e @tool_calling @core
 Feature: Dangerous tools are refused by default
-  Deleting files or running shell commands can do irreversible damage. Unless the
-  configuration explicitly allows a dangerous tool by name, the agent refuses it, even
-  if the model insists, and nobody is even asked.
+  Running programs or deleting files can do irreversible damage. The most dangerous
+  tools (running any command) are refused outright unless the configuration allows them
+  by name, even if the model insists, and nobody is even asked. Destructive tools such as
+  deleting a file never run without a person saying yes.
 
   Background:
     Given a workspace folder containing the file "notes.txt" with "Meeting moved to Thursday"
-    And an agent with the built-in file tools on that workspace
+    And an agent with the built-in file and command tools on that workspace
 
   @scripted-only
-  Scenario: Deleting a file is refused and the file stays
+  Scenario: Running a command is refused and nothing runs
     The scripted model plays a model that asks for a dangerous action.
 
-    When the model asks to call "delete_file" with:
+    When the model asks to call "run_command" with:
       | argument | value     |
-      | path     | notes.txt |
-    Then the call to "delete_file" was rejected
+      | command  | rm        |
+    Then the call to "run_command" was rejected
     And nobody was asked for approval
     And the workspace contains the file "notes.txt"
     And the model was told the call was refused
-    And the audit log records "delete_file" as "rejected by policy"
+    And the audit log records "run_command" as "rejected by policy"
+
+  @scripted-only
+  Scenario: Deleting a file is refused when the person says no, and the file stays
+    The scripted model plays a model that asks to delete a file.
+
+    Given the person reviewing tool calls will answer "deny"
+    When the model asks to call "delete_file" with:
+      | argument | value     |
+      | path     | notes.txt |
+    Then approval was asked for "delete_file"
+    And the call to "delete_file" was rejected
+    And the workspace contains the file "notes.txt"
+    And the audit log records "delete_file" as "denied by person"

@@ -26,5 +26,5 @@ Feature: Safe tools run without asking
     When the model asks to call "read_file" with:
       | argument | value            |
       | path     | ../../etc/passwd |
-    Then the call to "read_file" failed with an error mentioning "outside the workspace"
+    Then the call to "read_file" failed with an error mentioning "may not leave the workspace"
     And the run continued to its end

@@ -16,11 +16,11 @@ Feature: Chaining tools to finish a task
     And an agent with the built-in file tools on that workspace
     And every write is approved
     When the model chains these calls:
-      | tool           | argument                                      |
-      | list_directory | .                                             |
-      | read_file      | monday.txt                                    |
-      | read_file      | tuesday.txt                                   |
-      | write_file     | week.md = the two results joined by a new line |
+      | tool           | argument                                   |
+      | list_directory | .                                          |
+      | read_file      | monday.txt                                 |
+      | read_file      | tuesday.txt                                |
+      | write_file     | week.md (the texts read, one per line)     |
     Then the calls ran in that order
     And the workspace file "week.md" contains "Deployed version 2.3" and "Rolled back version 2.3"
 

@@ -1,0 +1,199 @@
+using System.Text.Json;
+using Kaizen.Agents;
+using Kaizen.Agents.Diagnostics;
+using Kaizen.Agents.Llm;
+using Kaizen.Agents.Tools;
+using Kaizen.Agents.Tools.Audit;
+using Kaizen.Bdd;
+using Kaizen.Bdd.Tables;
+using Kaizen.Specs.Support;
+using Microsoft.Extensions.AI;
+
+namespace Kaizen.Specs.Tools;
+
+/// <summary>Steps about the model calling tools through the real executor: policy, approval, audit, chains.</summary>
+[Binding]
+public sealed class ToolCallSteps(ToolWorld tools, AgentWorld world)
+{
+    private readonly List<FunctionResultContent> _resultsSeenByModel = [];
+
+    [Given("a workspace folder containing the file {string} with {string}")]
+    public void WorkspaceWithFile(string file, string content) => File.WriteAllText(tools.PathOf(file), content);
+
+    [Given("a workspace folder containing these files:")]
+    public void WorkspaceWithFiles(DataTable files)
+    {
+        foreach (var row in files.Rows) File.WriteAllText(tools.PathOf(row["file"]), row["content"]);
+    }
+
+    [Given("an agent with the built-in file tools on that workspace")]
+    public void AgentWithFileTools()
+    {
+        tools.AddFileTools();
+        tools.Equip();
+    }
+
+    [Given("an agent with the built-in file and command tools on that workspace")]
+    public void AgentWithFileAndCommandTools()
+    {
+        tools.AddFileTools();
+        tools.AddCommandTool();
+        tools.Equip();
+    }
+
+    [Given("the person reviewing tool calls will answer {string}")]
+    public void PersonAnswers(string answer) => tools.Approves = answer switch
+    {
+        "approve" => true,
+        "deny" => false,
+        _ => throw new ArgumentException($"The answer must be \"approve\" or \"deny\", not \"{answer}\"."),
+    };
+
+    [Given("every write is approved")]
+    public void EveryWriteApproved() => tools.Approves = true;
+
+    [When("the model asks to call {string} with:")]
+    [When("the model asks to call the MCP tool {string} with:")]
+    public async Task ModelCalls(string tool, DataTable arguments)
+    {
+        var args = arguments.Rows.ToDictionary(r => r["argument"], r => (object?)r["value"].Replace("<workspace>", tools.Root, StringComparison.Ordinal));
+        world.Script = ChatScript.ByTurn((turn, request) =>
+        {
+            Observe(request);
+            return turn == 1
+                ? ScriptedReply.CallTool(tool, args)
+                : ScriptedReply.Complete(new { result = $"The {tool} call came back." });
+        });
+        await world.RunAsync($"Use {tool} as asked.", 4);
+    }
+
+    [When("the model chains these calls:")]
+    public async Task ModelChains(DataTable calls)
+    {
+        var steps = calls.Rows.Select(r => (Tool: r["tool"], Argument: r["argument"])).ToList();
+        world.Script = ChatScript.ByTurn((turn, request) =>
+        {
+            Observe(request);
+            if (turn > steps.Count) return ScriptedReply.Complete(new { result = "The weekly summary is written." });
+            var (tool, argument) = steps[turn - 1];
+            return tool switch
+            {
+                "write_file" => ScriptedReply.CallTool(tool, new Dictionary<string, object?>
+                {
+                    ["path"] = argument.Split(" (")[0].Trim(),
+                    // What the model writes is what earlier calls gave it back: proves results flow between calls.
+                    ["content"] = string.Join("\n", ReadResults()),
+                }),
+                _ => ScriptedReply.CallTool(tool, new Dictionary<string, object?> { ["path"] = argument }),
+            };
+        });
+        await world.RunAsync("Summarise the week's notes into week.md.", steps.Count + 2);
+    }
+
+    [Then("the call to {string} ran without asking for approval")]
+    public void RanWithoutApproval(string tool)
+    {
+        CallStatus(tool).Should().Be(ToolExecutionStatus.Succeeded);
+        tools.Asked.Should().NotContain(a => a.ToolName == tool);
+    }
+
+    [Then("the model received {string} as the tool result")]
+    public void ModelReceived(string text)
+    {
+        lock (_resultsSeenByModel)
+            _resultsSeenByModel.Select(r => ResultText(r)).Should().Contain(t => t.Contains(text, StringComparison.Ordinal),
+                "the tool's result is fed back to the model in its next request");
+    }
+
+    [Then("the audit log records {string} as {string}")]
+    public void AuditRecords(string tool, string decision)
+    {
+        var expected = decision switch
+        {
+            "allowed by policy" => ToolAuditDecision.AllowedByPolicy,
+            "approved by person" => ToolAuditDecision.Approved,
+            "denied by person" => ToolAuditDecision.Denied,
+            "rejected by policy" => ToolAuditDecision.RejectedByPolicy,
+            _ => throw new ArgumentException($"Unknown audit decision \"{decision}\"."),
+        };
+        tools.Audit.Entries.Where(e => e.ToolName == tool).Select(e => e.Decision).Should().Contain(expected,
+            "audit: {0}", string.Join("; ", tools.Audit.Entries.Select(e => $"{e.ToolName}:{e.Decision} by {e.Decider}")));
+    }
+
+    [Then("the call to {string} failed with an error mentioning {string}")]
+    public void FailedMentioning(string tool, string text)
+    {
+        CallStatus(tool).Should().Be(ToolExecutionStatus.Failed);
+        ModelReceived(text);
+    }
+
+    [Then("the run continued to its end")]
+    public void RunContinued() => world.RequireResult().StopReason.Should().Be(AgentStopReason.Completed);
+
+    [Then("approval was asked for {string}")]
+    public void ApprovalAsked(string tool) => tools.Asked.Should().ContainSingle(a => a.ToolName == tool);
+
+    [Then("the call to {string} was {word}")]
+    public void CallWas(string tool, string outcome) => CallStatus(tool).Should().Be(outcome switch
+    {
+        "executed" => ToolExecutionStatus.Succeeded,
+        "rejected" => ToolExecutionStatus.Rejected,
+        _ => throw new ArgumentException($"Unknown outcome \"{outcome}\": use executed or rejected."),
+    });
+
+    [Then("the workspace contains the file {string}")]
+    public void WorkspaceContains(string file) => File.Exists(tools.PathOf(file)).Should().BeTrue("{0} should exist", file);
+
+    [Then("the workspace does not contain {string}")]
+    public void WorkspaceLacks(string file) => File.Exists(tools.PathOf(file)).Should().BeFalse("{0} should not exist", file);
+
+    [Then("nobody was asked for approval")]
+    public void NobodyAsked() => tools.Asked.Should().BeEmpty();
+
+    [Then("the model was told the call was refused")]
+    public void ModelToldRefused()
+    {
+        lock (_resultsSeenByModel)
+            _resultsSeenByModel.Should().ContainSingle().Which.Should().Match<FunctionResultContent>(r => ResultText(r).Length > 0);
+        world.RequireResult().StopReason.Should().Be(AgentStopReason.Completed, "a refusal is an answer, not a crash");
+    }
+
+    [Then("the calls ran in that order")]
+    public void CallsInOrder()
+    {
+        var called = world.Events.OfType<ToolCalled>().ToList();
+        called.Should().OnlyContain(c => c.Status == ToolExecutionStatus.Succeeded,
+            "calls: {0}", string.Join(", ", called.Select(c => $"{c.ToolName}:{c.Status}")));
+        called.Select(c => c.ToolName).Should().Equal("list_directory", "read_file", "read_file", "write_file");
+    }
+
+    [Then("the workspace file {string} contains {string} and {string}")]
+    public void FileContains(string file, string first, string second) =>
+        File.ReadAllText(tools.PathOf(file)).Should().Contain(first).And.Contain(second);
+
+    private ToolExecutionStatus CallStatus(string tool) =>
+        world.Events.OfType<ToolCalled>().Where(c => c.ToolName == tool).Select(c => c.Status).Should().ContainSingle(
+            "the model asked for {0} once; calls seen: {1}", tool, string.Join(", ", world.Events.OfType<ToolCalled>().Select(c => c.ToolName))).Subject;
+
+    private void Observe(ScriptedRequest request)
+    {
+        lock (_resultsSeenByModel) _resultsSeenByModel.AddRange(request.PendingToolResults);
+    }
+
+    private IEnumerable<string> ReadResults()
+    {
+        lock (_resultsSeenByModel)
+        {
+            var readCalls = world.Events.OfType<ToolCalled>().Where(c => c.ToolName == "read_file").Select(c => c.CallId).ToHashSet();
+            return _resultsSeenByModel.Where(r => readCalls.Contains(r.CallId)).Select(ResultText).ToList();
+        }
+    }
+
+    private static string ResultText(FunctionResultContent result) => result.Result switch
+    {
+        null => "",
+        string text => text,
+        JsonElement { ValueKind: JsonValueKind.String } element => element.GetString() ?? "",
+        var other => other.ToString() ?? "",
+    };
+}

@@ -1,0 +1,51 @@
+using Kaizen.Agents.Tools;
+using Kaizen.Agents.Tools.Approval;
+using Kaizen.Agents.Tools.Audit;
+using Kaizen.Agents.Tools.BuiltIn;
+using Kaizen.Specs.Support;
+
+namespace Kaizen.Specs.Tools;
+
+/// <summary>
+/// The tools of a scenario: a workspace folder inside the scenario's data folder, the real registry, policy,
+/// executor and audit log, and a stand-in for the person who answers approval requests (records what was asked).
+/// </summary>
+public sealed class ToolWorld(ScenarioWorkspace workspace, AgentWorld agents)
+{
+    private readonly List<ApprovalRequest> _asked = [];
+
+    /// <summary>The folder the file tools may touch.</summary>
+    public string Root { get; } = workspace.FolderOf("workspace");
+
+    /// <summary>The registry the executor uses.</summary>
+    public ToolRegistry Registry { get; } = new();
+
+    /// <summary>Every decision of the executor.</summary>
+    public InMemoryToolAuditLog Audit { get; } = new();
+
+    /// <summary>How the reviewing person answers ("approve" or "deny"); deny unless a step says otherwise.</summary>
+    public bool Approves { get; set; }
+
+    /// <summary>The approval requests the person received, in order.</summary>
+    public IReadOnlyList<ApprovalRequest> Asked { get { lock (_asked) return _asked.ToList(); } }
+
+    /// <summary>Adds the built-in file tools on <see cref="Root"/>.</summary>
+    public void AddFileTools() => Registry.AddFileTools(new Workspace(Root));
+
+    /// <summary>Adds the built-in <c>run_command</c> tool (Critical) working in <see cref="Root"/>.</summary>
+    public void AddCommandTool() => Registry.AddCommandTool(new Workspace(Root), TimeSpan.FromSeconds(10));
+
+    /// <summary>Gives the scenario's agent an executor with the default policy over <see cref="Registry"/>.</summary>
+    public void Equip()
+    {
+        var person = new CallbackApprovalHandler(request =>
+        {
+            lock (_asked) _asked.Add(request);
+            return Approves;
+        }, "person");
+        agents.Tools = new ToolExecutor(Registry, ApprovalPolicy.Default, person, Audit);
+    }
+
+    /// <summary>The absolute path of a workspace file.</summary>
+    public string PathOf(string relative) => Path.Combine(Root, relative);
+}
