@@ -1,12 +1,13 @@
 @e2e @meta_controller @core
 Feature: Running independent tasks in parallel
   Independent tasks should not wait for each other, but running too many at once
-  overloads the model server. The meta-controller runs them side by side up to a limit,
-  and gives the results back in the order the tasks were given.
+  overloads the model server. The meta-controller runs them side by side on the agents
+  able to do them, up to a limit, and gives the results back in the order the tasks
+  were given.
 
   Scenario: Four independent tasks run two at a time and keep their order
     Given a meta-controller that runs at most 2 tasks at once
-    And an agent "worker" able to do "research"
+    And 4 agents able to do "research"
     When the meta-controller runs these tasks:
       | task                          |
       | Research market A             |

@@ -64,19 +64,24 @@ public sealed class AgentWorld : IAsyncDisposable
     /// <summary>Reacts to the agent's events while it runs (e.g. to interrupt it during a given turn).</summary>
     public void OnEvent(Action<AgentEvent, AutonomousAgent> reaction) => _reactions.Add(reaction);
 
-    /// <summary>Builds a new agent from the current settings (the previous one stays open until the scenario ends).</summary>
-    public AutonomousAgent BuildAgent(string agentId = "agent")
+    /// <summary>
+    /// Builds a new agent from the current settings, or from <paramref name="config"/> and <paramref name="script"/> when
+    /// given (the previous one stays open until the scenario ends). It becomes <see cref="Agent"/>.
+    /// </summary>
+    public AutonomousAgent BuildAgent(string agentId = "agent", AutonomousConfig? config = null, ChatScript? script = null)
     {
+        config ??= Config;
+        script ??= Script;
         AutonomousAgent? agent = null;
         var observer = new DelegateAgentObserver(e =>
         {
             lock (_events) _events.Add(e);
             foreach (var reaction in _reactions) reaction(e, agent!);
         });
-        agent = new AutonomousAgent(Config, services: new AgentServices
+        agent = new AutonomousAgent(config, services: new AgentServices
         {
             AgentId = agentId,
-            ChatClient = _provider.ChatClient(Config, Script),
+            ChatClient = _provider.ChatClient(config, script),
             Memory = Memory,
             Tools = Tools,
             TimeProvider = Time,
@@ -86,6 +91,13 @@ public sealed class AgentWorld : IAsyncDisposable
         Agent = agent;
         return agent;
     }
+
+    /// <summary>A configuration like <see cref="Config"/> with its own data folder, for one more agent of the scenario.</summary>
+    public AutonomousConfig ConfigFor(string agentName) =>
+        Config with { DataFolder = _workspace.FolderOf(Path.Combine("agents", agentName.Replace('/', '-'))) };
+
+    /// <summary>A chat client of the scenario's provider (usage recorded), e.g. for a planner model.</summary>
+    public Microsoft.Extensions.AI.IChatClient ChatClient(ChatScript script) => _provider.ChatClient(Config, script);
 
     /// <summary>Runs <paramref name="task"/> on the current agent (built if needed), recording how it ended.</summary>
     public async Task RunAsync(string task, int? maxTurns = null)
