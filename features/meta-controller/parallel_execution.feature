@@ -17,4 +17,5 @@ Feature: Running independent tasks in parallel
     Then all 4 tasks complete
     And at no moment were more than 2 tasks running
     And at some moment 2 tasks were running at once
+    And the tasks were shared among the agents
     And the results are in the order of the tasks

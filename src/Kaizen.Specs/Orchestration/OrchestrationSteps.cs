@@ -14,12 +14,13 @@ namespace Kaizen.Specs.Orchestration;
 /// own data folder and scripted model), recovering from failing ones and running tasks in parallel.
 /// </summary>
 [Binding]
-public sealed class OrchestrationSteps(AgentWorld world)
+public sealed class OrchestrationSteps(AgentWorld world, OrchestrationWorld orchestration)
 {
-    private readonly MetaControllerOptions _options = new() { MaxAttemptsPerTask = 3 };
     private readonly List<ITaskAgent> _agents = [];
     private readonly Dictionary<string, string> _failures = new(StringComparer.Ordinal);
-    private readonly ConcurrencyProbe _probe = new();
+    private MetaControllerOptions Options => orchestration.Options;
+
+    private ConcurrencyProbe Probe => orchestration.Probe;
     private TaskOutcome? _outcome;
     private IReadOnlyList<TaskOutcome> _outcomes = [];
     private IReadOnlyList<string> _taskTexts = [];
@@ -36,7 +37,7 @@ public sealed class OrchestrationSteps(AgentWorld world)
 
     [Given("a meta-controller that runs at most {int} tasks at once")]
     [Given("a meta-controller running at most {int} tasks at once")]
-    public void MaxConcurrency(int max) => _options.MaxConcurrency = max;
+    public void MaxConcurrency(int max) => Options.MaxConcurrency = max;
 
     [Given("{int} agents able to do {string}")]
     public void AgentsAbleTo(int count, string capability)
@@ -53,7 +54,7 @@ public sealed class OrchestrationSteps(AgentWorld world)
     {
         _taskTexts = tasks.Rows.Select(r => r["task"]).ToList();
         var capability = _agents[0].Capabilities.First();
-        _probe.ExpectPeers(_options.MaxConcurrency, _taskTexts.Count);
+        Probe.ExpectPeers(Options.MaxConcurrency, _taskTexts.Count);
         _outcomes = await Controller().RunAllAsync(_taskTexts.Select((t, i) => new AgentTask($"task-{i + 1}", t) { RequiredCapabilities = [capability] }));
     }
 
@@ -98,10 +99,15 @@ public sealed class OrchestrationSteps(AgentWorld world)
     }
 
     [Then("at no moment were more than {int} tasks running")]
-    public void NeverMoreThan(int max) => _probe.MaxRunning.Should().BeLessThanOrEqualTo(max);
+    public void NeverMoreThan(int max) => Probe.MaxRunning.Should().BeLessThanOrEqualTo(max);
 
     [Then("at some moment {int} tasks were running at once")]
-    public void AtSomeMoment(int count) => _probe.MaxRunning.Should().Be(count);
+    public void AtSomeMoment(int count) => Probe.MaxRunning.Should().Be(count);
+
+    [Then("the tasks were shared among the agents")]
+    public void SharedAmongAgents() =>
+        _outcomes.Select(o => o.AgentName).Distinct().Should().HaveCountGreaterThan(1,
+            "{0} capable agents were idle; tasks went to: {1}", _agents.Count, string.Join(", ", _outcomes.Select(o => $"{o.TaskId}->{o.AgentName}")));
 
     [Then("the results are in the order of the tasks")]
     public void ResultsInOrder()
@@ -113,7 +119,7 @@ public sealed class OrchestrationSteps(AgentWorld world)
 
     private MetaController Controller()
     {
-        var controller = new MetaController(_options);
+        var controller = new MetaController(Options);
         foreach (var agent in _agents) controller.Register(agent);
         return controller;
     }
@@ -124,10 +130,10 @@ public sealed class OrchestrationSteps(AgentWorld world)
         {
             if (_failures.TryGetValue(name, out var error)) return ScriptedReply.Fail(new HttpRequestException(error));
             var task = request.Messages.First(m => m.Role == ChatRole.User).Text;
-            return ScriptedReply.Complete(new { result = $"{name} finished: {task}" });
+            return Probe.Work(() => ScriptedReply.Complete(new { result = $"{name} finished: {task}" }));
         });
         var agent = world.BuildAgent(name, world.ConfigFor(name) with { MaxTurns = 3 }, script);
         ITaskAgent taskAgent = new AutonomousTaskAgent(name, capabilities, agent, maxTurns: 3);
-        _agents.Add(new CountingTaskAgent(taskAgent, _probe));
+        _agents.Add(new AsynchronousTaskAgent(taskAgent));
     }
 }
