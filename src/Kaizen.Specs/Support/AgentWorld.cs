@@ -73,11 +73,7 @@ public sealed class AgentWorld : IAsyncDisposable
         config ??= Config;
         script ??= Script;
         AutonomousAgent? agent = null;
-        var observer = new DelegateAgentObserver(e =>
-        {
-            lock (_events) _events.Add(e);
-            foreach (var reaction in _reactions) reaction(e, agent!);
-        });
+        var observer = new DelegateAgentObserver(e => Record(e, agent!));
         agent = new AutonomousAgent(config, services: new AgentServices
         {
             AgentId = agentId,
@@ -98,6 +94,18 @@ public sealed class AgentWorld : IAsyncDisposable
 
     /// <summary>A chat client of the scenario's provider (usage recorded), e.g. for a planner model.</summary>
     public Microsoft.Extensions.AI.IChatClient ChatClient(ChatScript script) => _provider.ChatClient(Config, script);
+
+    /// <summary>
+    /// An observer for agents built outside <see cref="BuildAgent"/> (e.g. child agents): records their events and runs
+    /// the reactions with <paramref name="agent"/>.
+    /// </summary>
+    public IAgentObserver ObserverFor(Func<AutonomousAgent> agent) => new DelegateAgentObserver(e => Record(e, agent()));
+
+    private void Record(AgentEvent agentEvent, AutonomousAgent agent)
+    {
+        lock (_events) _events.Add(agentEvent);
+        foreach (var reaction in _reactions) reaction(agentEvent, agent);
+    }
 
     /// <summary>Runs <paramref name="task"/> on the current agent (built if needed), recording how it ended.</summary>
     public async Task RunAsync(string task, int? maxTurns = null)
