@@ -69,7 +69,7 @@ internal sealed class RunSession
 
     public void EmitFeature(CompiledFeature feature)
     {
-        Emit(Envelope.Create(new Source(feature.Source.Uri, feature.Source.Text, SourceMediaType.TEXT_X_CUCUMBER_GHERKIN_PLAIN)));
+        Emit(Envelope.Create(new Source(feature.Source.Uri, feature.Source.Text, Kaizen.Bdd.Markdown.MarkdownGherkin.MediaType(feature.Source.Uri))));
         if (feature.Document is not null) Emit(Envelope.Create(feature.Document));
         foreach (var error in feature.ParseErrors)
         {

@@ -39,7 +39,9 @@ internal sealed class ScenarioRunner(RunSession session, FeatureExecution featur
             var blocked = worst.Status != ScenarioExecutionStatus.Passed;
             StepExecution result;
             if (step.Hook is { Kind: HookKind.AfterScenario }) result = await RunHookAsync(step.Hook, container).ConfigureAwait(false);
-            else if (blocked) result = StepExecution.Skipped;
+            else if (blocked) result = step.Match is { Kind: StepMatchKind.Undefined }
+                ? new StepExecution(ScenarioExecutionStatus.Undefined, StepOutcomes.UndefinedMessage(step), null) // Cucumber keeps every undefined step UNDEFINED
+                : StepExecution.Skipped;
             else if (step.Hook is not null) result = await RunHookAsync(step.Hook, container).ConfigureAwait(false);
             else result = await RunStepAsync(step, plan, context, container).ConfigureAwait(false);
             context.CurrentStepText = null;
@@ -48,6 +50,7 @@ internal sealed class ScenarioRunner(RunSession session, FeatureExecution featur
                 RunSession.ToDuration(session.Time.GetElapsedTime(started)),
                 result.Status == ScenarioExecutionStatus.Failed ? result.Error?.ToString() : result.Message,
                 StepOutcomes.ToMessage(result.Status),
+                // Pending/skipped are signalled by exceptions in .NET; the kit reports an exception only for real failures.
                 result.Status == ScenarioExecutionStatus.Failed && result.Error is not null ? StepOutcomes.ToMessageException(result.Error) : null),
                 session.Now())));
             WriteProgress(step, result);
