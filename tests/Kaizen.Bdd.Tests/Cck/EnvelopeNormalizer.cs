@@ -10,7 +10,8 @@ namespace Kaizen.Bdd.Tests.Cck;
 /// <item>timestamps and durations become zero; <c>workerId</c> is dropped;</item>
 /// <item>uris keep only the file name; <c>meta</c> becomes <c>{}</c>; <c>sourceReference</c> of glue is dropped;</item>
 /// <item>exceptions (type, message, stack trace) and failure messages become placeholders (presence is kept); the
-///   message of a result that is not FAILED (a pending reason, the candidates of an ambiguous step) is dropped;</item>
+///   message and exception of a result that is not FAILED (a pending reason, the candidates of an ambiguous step, the
+///   exception that signals pending or skipped, which .NET bindings always throw) are dropped;</item>
 /// <item>an empty <c>children</c> list of a match group equals an absent one;</item>
 /// <item>suggestion envelopes move to the end (in order): one implementation emits them while the step runs,
 ///   another when the test case is planned;</item>
@@ -104,11 +105,14 @@ internal static class EnvelopeNormalizer
                 case "timestamp" or "duration" when value is JsonObject:
                     node[key] = new JsonObject { ["seconds"] = 0, ["nanos"] = 0 };
                     continue;
+                case "exception" when value is JsonObject && parentKey is "testStepResult" or "result" && !IsFailed(node):
+                    node.Remove(key);
+                    continue;
                 case "exception" when value is JsonObject:
                     node[key] = new JsonObject { ["type"] = Placeholder, ["message"] = Placeholder };
                     continue;
                 case "message" when parentKey is "testStepResult" or "result":
-                    if (node["status"]?.GetValue<string>() == "FAILED") node[key] = Placeholder;
+                    if (IsFailed(node)) node[key] = Placeholder;
                     else node.Remove(key);
                     continue;
                 case "message" when parentKey is "testRunFinished":
@@ -139,6 +143,8 @@ internal static class EnvelopeNormalizer
                     Scrub(item, key, ids);
         }
     }
+
+    private static bool IsFailed(JsonObject result) => result["status"]?.GetValue<string>() == "FAILED";
 
     private static bool IsIdKey(string key) => key == "id" || key.EndsWith("Id", StringComparison.Ordinal);
 
