@@ -18,6 +18,7 @@ internal sealed class RunSession
 {
     private readonly IEnvelopeSink? _sink;
     private int _failures;
+    private long _lastFlush;
 
     public RunSession(BindingRegistry registry, IEnvelopeSink? sink, IIdGenerator ids, TimeProvider time,
         MissingOrPendingStepsOutcome outcome, string featureLanguage)
@@ -47,7 +48,20 @@ internal sealed class RunSession
 
     public void Emit(Envelope envelope) => _sink?.Write(envelope);
 
-    public ValueTask FlushAsync(CancellationToken cancellationToken) => _sink?.FlushAsync(cancellationToken) ?? ValueTask.CompletedTask;
+    public ValueTask FlushAsync(CancellationToken cancellationToken)
+    {
+        Interlocked.Exchange(ref _lastFlush, Time.GetTimestamp());
+        return _sink?.FlushAsync(cancellationToken) ?? ValueTask.CompletedTask;
+    }
+
+    /// <summary>
+    /// Flushes after a test case when it did not pass or when the last flush is older than <see cref="FlushInterval"/>:
+    /// a crash loses at most that much of passing work, and thousands of tiny scenarios do not pay a write each.
+    /// </summary>
+    public ValueTask FlushAfterTestCaseAsync(bool passed, CancellationToken cancellationToken) =>
+        !passed || Time.GetElapsedTime(Interlocked.Read(ref _lastFlush)) >= FlushInterval ? FlushAsync(cancellationToken) : ValueTask.CompletedTask;
+
+    public static TimeSpan FlushInterval { get; } = TimeSpan.FromMilliseconds(500);
 
     public Timestamp Now()
     {

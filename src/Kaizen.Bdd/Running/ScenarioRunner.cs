@@ -73,7 +73,7 @@ internal sealed class ScenarioRunner(RunSession session, FeatureExecution featur
         catch (Exception) { /* the scenario already failed with a more useful error */ }
 
         session.Emit(Envelope.Create(new TestCaseFinished(startedId, session.Now(), false)));
-        await session.FlushAsync(cancellationToken).ConfigureAwait(false);
+        await session.FlushAfterTestCaseAsync(worst.Status == ScenarioExecutionStatus.Passed, cancellationToken).ConfigureAwait(false);
         if (worst.Status is not (ScenarioExecutionStatus.Passed or ScenarioExecutionStatus.Skipped)) session.ReportFailure();
         return new ScenarioResult(feature.Compiled.Source.Uri, plan.Pickle.Name, plan.Pickle.Id, worst.Status, worst.Message, worst.Error);
     }
