@@ -15,6 +15,7 @@ namespace Kaizen.Bdd.Tests.Cck;
 /// <item>an empty <c>children</c> list of a match group equals an absent one;</item>
 /// <item>suggestion envelopes move to the end (in order): one implementation emits them while the step runs,
 ///   another when the test case is planned;</item>
+/// <item>the informative <c>message</c> of testRunFinished is dropped (its <c>success</c> and <c>exception</c> count);</item>
 /// <item>snippets become one placeholder: language, code and how many variants are offered (Cucumber offers one per
 ///   matching parameter type, <c>{int}</c> and <c>{float}</c> for a number) are the implementation's; having none is not;</item>
 /// <item>a run of consecutive glue envelopes (parameterType, stepDefinition, hook) is sorted by content, since
@@ -116,7 +117,8 @@ internal static class EnvelopeNormalizer
                     else node.Remove(key);
                     continue;
                 case "message" when parentKey is "testRunFinished":
-                    node[key] = Placeholder;
+                    // Informative text about the run: optional in the protocol, worded by each implementation.
+                    node.Remove(key);
                     continue;
                 case "children" when parentKey is "group" or "children" && value is JsonArray { Count: 0 }:
                     node.Remove(key);

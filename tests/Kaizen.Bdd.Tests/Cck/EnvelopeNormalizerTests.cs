@@ -188,4 +188,14 @@ public sealed class EnvelopeNormalizerTests
         Diff([pickle, step, suggestion1, suggestion2], [pickle, suggestion1, suggestion2, step]).Should().BeNull();
         Diff([pickle, step, suggestion1, suggestion2], [pickle, suggestion2, suggestion1, step]).Should().NotBeNull();
     }
+
+    [Fact]
+    public void The_run_message_is_informative_but_success_and_exception_count()
+    {
+        var kit = """{"testRunFinished":{"success":false}}""";
+
+        Diff([kit], ["""{"testRunFinished":{"success":false,"message":"1 AfterTestRun hook failed"}}"""]).Should().BeNull();
+        Diff([kit], ["""{"testRunFinished":{"success":true}}"""]).Should().Contain("success");
+        Diff([kit], ["""{"testRunFinished":{"success":false,"exception":{"type":"X"}}}"""]).Should().Contain("exception");
+    }
 }
