@@ -42,6 +42,9 @@ internal sealed class RunSession
     /// <summary>Set when a BeforeTestRun hook failed: every scenario fails with it.</summary>
     public Exception? RunSetupError { get; private set; }
 
+    /// <summary>A BeforeTestRun hook failed: Cucumber then runs no test case (programmatic runs follow it).</summary>
+    public bool BeforeTestRunFailed { get; private set; }
+
     public bool Success => Volatile.Read(ref _failures) == 0;
 
     public void ReportFailure() => Interlocked.Increment(ref _failures);
@@ -124,6 +127,7 @@ internal sealed class RunSession
             RunSetupError = new InvalidOperationException("Invalid bindings:" + Environment.NewLine + string.Join(Environment.NewLine, Registry.Errors));
         Emit(Envelope.Create(new TestRunStarted(Now(), TestRunStartedId)));
         var error = await RunTestRunHooksAsync(HookKind.BeforeTestRun, cancellationToken).ConfigureAwait(false);
+        BeforeTestRunFailed = error is not null;
         RunSetupError ??= error;
     }
 
@@ -133,8 +137,8 @@ internal sealed class RunSession
         var error = await RunTestRunHooksAsync(HookKind.AfterTestRun, cancellationToken).ConfigureAwait(false);
         var problem = RunSetupError ?? error;
         if (problem is not null) ReportFailure();
-        Emit(Envelope.Create(new TestRunFinished(problem?.Message, Success, Now(),
-            problem is null ? null : StepOutcomes.ToMessageException(problem), TestRunStartedId)));
+        // Like Cucumber: the failing hook's own testRunHookFinished carries the error; testRunFinished only says success=false.
+        Emit(Envelope.Create(new TestRunFinished(null, Success, Now(), null, TestRunStartedId)));
         await FlushAsync(cancellationToken).ConfigureAwait(false);
     }
 

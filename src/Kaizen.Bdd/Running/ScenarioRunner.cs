@@ -39,12 +39,18 @@ internal sealed class ScenarioRunner(RunSession session, FeatureExecution featur
             var blocked = worst.Status != ScenarioExecutionStatus.Passed;
             StepExecution result;
             if (step.Hook is { Kind: HookKind.AfterScenario }) result = await RunHookAsync(step.Hook, container).ConfigureAwait(false);
-            else if (blocked) result = step.Match is { Kind: StepMatchKind.Undefined }
-                ? new StepExecution(ScenarioExecutionStatus.Undefined, StepOutcomes.UndefinedMessage(step), null) // Cucumber keeps every undefined step UNDEFINED
-                : StepExecution.Skipped;
+            else if (blocked) result = worst.Status == ScenarioExecutionStatus.Skipped ? StepExecution.Skipped : step.Match?.Kind switch
+            {
+                // After a failed-ish step Cucumber keeps undefined/ambiguous steps so; after a skipped one everything is SKIPPED.
+                StepMatchKind.Undefined => new StepExecution(ScenarioExecutionStatus.Undefined, StepOutcomes.UndefinedMessage(step), null),
+                StepMatchKind.Ambiguous => new StepExecution(ScenarioExecutionStatus.Ambiguous, StepOutcomes.AmbiguousMessage(step), null),
+                _ => StepExecution.Skipped,
+            };
             else if (step.Hook is not null) result = await RunHookAsync(step.Hook, container).ConfigureAwait(false);
             else result = await RunStepAsync(step, plan, context, container).ConfigureAwait(false);
             context.CurrentStepText = null;
+            if (result.Status == ScenarioExecutionStatus.Undefined)
+                session.Emit(Envelope.Create(new Suggestion(session.Ids.GetNewId(), step.PickleStep!.Id, [new Snippet("csharp", StepOutcomes.Snippet(step).Code)])));
 
             session.Emit(Envelope.Create(new TestStepFinished(startedId, step.Id, new TestStepResult(
                 RunSession.ToDuration(session.Time.GetElapsedTime(started)),
