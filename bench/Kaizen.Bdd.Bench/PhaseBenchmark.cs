@@ -30,5 +30,16 @@ internal static class PhaseBenchmark
             Console.WriteLine(string.Format(n, "  parse {0,6:F1} ms | plan {1,6:F1} ms | run {2,6:F1} ms ({3:F1} us per scenario)",
                 parsed, planned - parsed, ran - planned, (ran - planned) * 1000 / OverheadBenchmark.Scenarios));
         }
+
+        var sink = new Kaizen.Bdd.Messages.InMemoryEnvelopeSink();
+        await new BddTestRun(new BddRunOptions { BindingTypes = [typeof(BenchSteps)], Sink = sink }).RunAsync([feature]);
+        var envelopes = sink.Envelopes;
+        for (var round = 0; round < 3; round++)
+        {
+            var stopwatch = Stopwatch.StartNew();
+            long bytes = 0;
+            foreach (var envelope in envelopes) bytes += Kaizen.Bdd.Messages.Serialization.NdjsonSerializer.Serialize(envelope).Length;
+            Console.WriteLine(string.Format(n, "  serialize {0:N0} envelopes ({1:N0} chars): {2,6:F1} ms", envelopes.Count, bytes, stopwatch.Elapsed.TotalMilliseconds));
+        }
     }
 }
