@@ -5,7 +5,8 @@ internal static class BuiltInParameterTypes
 {
     private const string Integer = @"-?\d+";
     private const string Float = @"[-+]?(?:\d+(?:[.,]\d*)?|[.,]\d+)(?:[eE][-+]?\d+)?";
-    private const string QuotedString = "\"([^\"\\\\]*(?:\\\\.[^\"\\\\]*)*)\"|'([^'\\\\]*(?:\\\\.[^'\\\\]*)*)'";
+    // Cucumber's own regex, inner groups capturing: the group tree in messages must match the kit's.
+    private const string QuotedString = "\"([^\"\\\\]*(\\\\.[^\"\\\\]*)*)\"|'([^'\\\\]*(\\\\.[^'\\\\]*)*)'";
     private const string Guid = "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}";
 
     public static IReadOnlyList<ParameterTypeDefinition> All { get; } =

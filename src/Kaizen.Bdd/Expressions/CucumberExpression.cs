@@ -46,6 +46,6 @@ internal sealed class CucumberExpression : IStepExpression
         var doubleQuoted = nested.Count > 0 ? nested[0] : null;
         return doubleQuoted is not null
             ? doubleQuoted.Replace("\\\"", "\"", StringComparison.Ordinal)
-            : ((nested.Count > 1 ? nested[1] : null) ?? string.Empty).Replace("\\'", "'", StringComparison.Ordinal);
+            : ((nested.Count > 2 ? nested[2] : null) ?? string.Empty).Replace("\\'", "'", StringComparison.Ordinal);
     }
 }

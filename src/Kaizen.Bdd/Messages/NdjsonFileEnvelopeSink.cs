@@ -1,14 +1,22 @@
 using System.Text;
+using System.Threading.Channels;
 using Io.Cucumber.Messages.Types;
 using Kaizen.Bdd.Messages.Serialization;
+using Exception = System.Exception;
 
 namespace Kaizen.Bdd.Messages;
 
-/// <summary>Writes envelopes as NDJSON (one JSON object per line) to a file, creating its folder.</summary>
+/// <summary>
+/// Writes envelopes as NDJSON (one JSON object per line) to a file, creating its folder. Serialization and writing happen
+/// on one background writer in arrival order, so test threads only enqueue; <see cref="FlushAsync"/> waits until everything
+/// enqueued before it is on disk.
+/// </summary>
 public sealed class NdjsonFileEnvelopeSink : IEnvelopeSink
 {
     private readonly StreamWriter _writer;
-    private readonly Lock _lock = new();
+    private readonly Channel<object> _queue = Channel.CreateUnbounded<object>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly Task _pump;
+    private Exception? _writeError;
 
     /// <summary>Opens (and truncates) <paramref name="path"/>.</summary>
     public NdjsonFileEnvelopeSink(string path)
@@ -17,6 +25,7 @@ public sealed class NdjsonFileEnvelopeSink : IEnvelopeSink
         Path = System.IO.Path.GetFullPath(path);
         Directory.CreateDirectory(System.IO.Path.GetDirectoryName(Path)!);
         _writer = new StreamWriter(new FileStream(Path, FileMode.Create, FileAccess.Write, FileShare.Read), new UTF8Encoding(false)) { NewLine = "\n" };
+        _pump = Task.Run(PumpAsync);
     }
 
     /// <summary>The absolute path written to.</summary>
@@ -25,21 +34,47 @@ public sealed class NdjsonFileEnvelopeSink : IEnvelopeSink
     /// <inheritdoc />
     public void Write(Envelope envelope)
     {
-        var line = NdjsonSerializer.Serialize(envelope);
-        lock (_lock) _writer.WriteLine(line);
+        ArgumentNullException.ThrowIfNull(envelope);
+        if (!_queue.Writer.TryWrite(envelope)) throw new ObjectDisposedException(nameof(NdjsonFileEnvelopeSink), $"{Path} is already closed.");
     }
 
     /// <inheritdoc />
-    public ValueTask FlushAsync(CancellationToken cancellationToken = default)
+    public async ValueTask FlushAsync(CancellationToken cancellationToken = default)
     {
-        lock (_lock) _writer.Flush();
-        return ValueTask.CompletedTask;
+        var flushed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        if (!_queue.Writer.TryWrite(flushed)) return;
+        await flushed.Task.WaitAsync(cancellationToken).ConfigureAwait(false);
     }
 
     /// <inheritdoc />
-    public ValueTask DisposeAsync()
+    public async ValueTask DisposeAsync()
     {
-        lock (_lock) _writer.Dispose();
-        return ValueTask.CompletedTask;
+        if (_queue.Writer.TryComplete()) await _pump.ConfigureAwait(false);
+        await _writer.DisposeAsync().ConfigureAwait(false);
+        if (_writeError is not null) throw new IOException($"Writing Cucumber messages to {Path} failed: {_writeError.Message}", _writeError);
+    }
+
+    private async Task PumpAsync()
+    {
+        await foreach (var item in _queue.Reader.ReadAllAsync().ConfigureAwait(false))
+        {
+            try
+            {
+                if (item is Envelope envelope) await _writer.WriteLineAsync(NdjsonSerializer.Serialize(envelope)).ConfigureAwait(false);
+                else
+                {
+                    await _writer.FlushAsync().ConfigureAwait(false);
+                    var flushed = (TaskCompletionSource)item;
+                    if (_writeError is null) flushed.TrySetResult();
+                    else flushed.TrySetException(new IOException($"Writing Cucumber messages to {Path} failed: {_writeError.Message}", _writeError));
+                }
+            }
+            catch (Exception error) when (error is IOException or NotSupportedException or InvalidOperationException or System.Text.Json.JsonException)
+            {
+                _writeError ??= error;
+                (item as TaskCompletionSource)?.TrySetException(error);
+            }
+        }
+        await _writer.FlushAsync().ConfigureAwait(false);
     }
 }

@@ -25,9 +25,10 @@ public sealed class BddTestRun(BddRunOptions options)
         session.EmitBindings();
         var executions = compiled.Select(c => new FeatureExecution(session, c)).ToList();
         await session.StartRunAsync(cancellationToken).ConfigureAwait(false);
+        var results = new List<ScenarioResult>();
+        if (session.BeforeTestRunFailed) executions.Clear(); // Cucumber runs no test case after a failing BeforeAll.
         foreach (var execution in executions) execution.EmitTestCases();
 
-        var results = new List<ScenarioResult>();
         foreach (var execution in executions)
         {
             if (execution.TestCases.Count == 0) continue;

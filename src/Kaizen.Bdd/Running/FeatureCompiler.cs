@@ -14,7 +14,7 @@ internal static class FeatureCompiler
         try
         {
             var parser = new Parser { StopAtFirstError = false };
-            ast = parser.Parse(new TokenScanner(new StringReader(source.Text)), new TokenMatcher(GherkinLanguage(defaultLanguage)));
+            ast = parser.Parse(new TokenScanner(new StringReader(source.Text)), Kaizen.Bdd.Markdown.MarkdownGherkin.CreateTokenMatcher(source.Uri, GherkinLanguage(defaultLanguage)));
         }
         catch (CompositeParserException errors)
         {

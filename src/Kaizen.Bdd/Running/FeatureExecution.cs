@@ -32,10 +32,6 @@ internal sealed class FeatureExecution
     public void EmitTestCases()
     {
         foreach (var testCase in TestCases) _session.Emit(Io.Cucumber.Messages.Types.Envelope.Create(testCase.TestCase));
-        foreach (var testCase in TestCases)
-            foreach (var step in testCase.Steps.Where(s => s.Match is { Kind: StepMatchKind.Undefined }))
-                _session.Emit(Io.Cucumber.Messages.Types.Envelope.Create(new Io.Cucumber.Messages.Types.Suggestion(
-                    _session.Ids.GetNewId(), step.PickleStep!.Id, [new Io.Cucumber.Messages.Types.Snippet("csharp", StepOutcomes.Snippet(step).Code)])));
     }
 
     public PlannedTestCase FindByLine(int line) =>

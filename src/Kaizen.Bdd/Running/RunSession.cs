@@ -18,6 +18,7 @@ internal sealed class RunSession
 {
     private readonly IEnvelopeSink? _sink;
     private int _failures;
+    private long _lastFlush;
 
     public RunSession(BindingRegistry registry, IEnvelopeSink? sink, IIdGenerator ids, TimeProvider time,
         MissingOrPendingStepsOutcome outcome, string featureLanguage)
@@ -41,13 +42,29 @@ internal sealed class RunSession
     /// <summary>Set when a BeforeTestRun hook failed: every scenario fails with it.</summary>
     public Exception? RunSetupError { get; private set; }
 
+    /// <summary>A BeforeTestRun hook failed: Cucumber then runs no test case (programmatic runs follow it).</summary>
+    public bool BeforeTestRunFailed { get; private set; }
+
     public bool Success => Volatile.Read(ref _failures) == 0;
 
     public void ReportFailure() => Interlocked.Increment(ref _failures);
 
     public void Emit(Envelope envelope) => _sink?.Write(envelope);
 
-    public ValueTask FlushAsync(CancellationToken cancellationToken) => _sink?.FlushAsync(cancellationToken) ?? ValueTask.CompletedTask;
+    public ValueTask FlushAsync(CancellationToken cancellationToken)
+    {
+        Interlocked.Exchange(ref _lastFlush, Time.GetTimestamp());
+        return _sink?.FlushAsync(cancellationToken) ?? ValueTask.CompletedTask;
+    }
+
+    /// <summary>
+    /// Flushes after a test case when it did not pass or when the last flush is older than <see cref="FlushInterval"/>:
+    /// a crash loses at most that much of passing work, and thousands of tiny scenarios do not pay a write each.
+    /// </summary>
+    public ValueTask FlushAfterTestCaseAsync(bool passed, CancellationToken cancellationToken) =>
+        !passed || Time.GetElapsedTime(Interlocked.Read(ref _lastFlush)) >= FlushInterval ? FlushAsync(cancellationToken) : ValueTask.CompletedTask;
+
+    public static TimeSpan FlushInterval { get; } = TimeSpan.FromMilliseconds(500);
 
     public Timestamp Now()
     {
@@ -69,7 +86,7 @@ internal sealed class RunSession
 
     public void EmitFeature(CompiledFeature feature)
     {
-        Emit(Envelope.Create(new Source(feature.Source.Uri, feature.Source.Text, SourceMediaType.TEXT_X_CUCUMBER_GHERKIN_PLAIN)));
+        Emit(Envelope.Create(new Source(feature.Source.Uri, feature.Source.Text, Kaizen.Bdd.Markdown.MarkdownGherkin.MediaType(feature.Source.Uri))));
         if (feature.Document is not null) Emit(Envelope.Create(feature.Document));
         foreach (var error in feature.ParseErrors)
         {
@@ -110,6 +127,7 @@ internal sealed class RunSession
             RunSetupError = new InvalidOperationException("Invalid bindings:" + Environment.NewLine + string.Join(Environment.NewLine, Registry.Errors));
         Emit(Envelope.Create(new TestRunStarted(Now(), TestRunStartedId)));
         var error = await RunTestRunHooksAsync(HookKind.BeforeTestRun, cancellationToken).ConfigureAwait(false);
+        BeforeTestRunFailed = error is not null;
         RunSetupError ??= error;
     }
 
@@ -119,8 +137,8 @@ internal sealed class RunSession
         var error = await RunTestRunHooksAsync(HookKind.AfterTestRun, cancellationToken).ConfigureAwait(false);
         var problem = RunSetupError ?? error;
         if (problem is not null) ReportFailure();
-        Emit(Envelope.Create(new TestRunFinished(problem?.Message, Success, Now(),
-            problem is null ? null : StepOutcomes.ToMessageException(problem), TestRunStartedId)));
+        // Like Cucumber: the failing hook's own testRunHookFinished carries the error; testRunFinished only says success=false.
+        Emit(Envelope.Create(new TestRunFinished(null, Success, Now(), null, TestRunStartedId)));
         await FlushAsync(cancellationToken).ConfigureAwait(false);
     }
 

@@ -40,6 +40,6 @@ internal sealed class ScenarioOutput(RunSession session, string? testCaseStarted
     private void Record(string body, AttachmentContentEncoding encoding, string mediaType, string? fileName, string? url) =>
         session.Emit(Envelope.Create(new Attachment(body, encoding, fileName, mediaType, null,
             testCaseStartedId, testCaseStartedId is null ? null : CurrentTestStepId, url,
-            testRunHookStartedId is null ? null : session.TestRunStartedId, testRunHookStartedId, session.Now())));
+            null, testRunHookStartedId, session.Now())));
 
 }

@@ -39,15 +39,24 @@ internal sealed class ScenarioRunner(RunSession session, FeatureExecution featur
             var blocked = worst.Status != ScenarioExecutionStatus.Passed;
             StepExecution result;
             if (step.Hook is { Kind: HookKind.AfterScenario }) result = await RunHookAsync(step.Hook, container).ConfigureAwait(false);
-            else if (blocked) result = StepExecution.Skipped;
+            else if (blocked) result = worst.Status == ScenarioExecutionStatus.Skipped ? StepExecution.Skipped : step.Match?.Kind switch
+            {
+                // After a failed-ish step Cucumber keeps undefined/ambiguous steps so; after a skipped one everything is SKIPPED.
+                StepMatchKind.Undefined => new StepExecution(ScenarioExecutionStatus.Undefined, StepOutcomes.UndefinedMessage(step), null),
+                StepMatchKind.Ambiguous => new StepExecution(ScenarioExecutionStatus.Ambiguous, StepOutcomes.AmbiguousMessage(step), null),
+                _ => StepExecution.Skipped,
+            };
             else if (step.Hook is not null) result = await RunHookAsync(step.Hook, container).ConfigureAwait(false);
             else result = await RunStepAsync(step, plan, context, container).ConfigureAwait(false);
             context.CurrentStepText = null;
+            if (result.Status == ScenarioExecutionStatus.Undefined)
+                session.Emit(Envelope.Create(new Suggestion(session.Ids.GetNewId(), step.PickleStep!.Id, [new Snippet("csharp", StepOutcomes.Snippet(step).Code)])));
 
             session.Emit(Envelope.Create(new TestStepFinished(startedId, step.Id, new TestStepResult(
                 RunSession.ToDuration(session.Time.GetElapsedTime(started)),
                 result.Status == ScenarioExecutionStatus.Failed ? result.Error?.ToString() : result.Message,
                 StepOutcomes.ToMessage(result.Status),
+                // Pending/skipped are signalled by exceptions in .NET; the kit reports an exception only for real failures.
                 result.Status == ScenarioExecutionStatus.Failed && result.Error is not null ? StepOutcomes.ToMessageException(result.Error) : null),
                 session.Now())));
             WriteProgress(step, result);
@@ -70,7 +79,7 @@ internal sealed class ScenarioRunner(RunSession session, FeatureExecution featur
         catch (Exception) { /* the scenario already failed with a more useful error */ }
 
         session.Emit(Envelope.Create(new TestCaseFinished(startedId, session.Now(), false)));
-        await session.FlushAsync(cancellationToken).ConfigureAwait(false);
+        await session.FlushAfterTestCaseAsync(worst.Status == ScenarioExecutionStatus.Passed, cancellationToken).ConfigureAwait(false);
         if (worst.Status is not (ScenarioExecutionStatus.Passed or ScenarioExecutionStatus.Skipped)) session.ReportFailure();
         return new ScenarioResult(feature.Compiled.Source.Uri, plan.Pickle.Name, plan.Pickle.Id, worst.Status, worst.Message, worst.Error);
     }

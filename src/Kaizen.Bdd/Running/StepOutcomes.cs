@@ -9,7 +9,10 @@ namespace Kaizen.Bdd.Running;
 internal static class StepOutcomes
 {
     public static MessageException ToMessageException(System.Exception error) =>
-        new(error.GetType().FullName ?? error.GetType().Name, error.Message, error.StackTrace);
+        new(error.GetType().FullName ?? error.GetType().Name, WithoutSkipToken(error.Message), error.StackTrace);
+
+    private static string WithoutSkipToken(string message) =>
+        message.StartsWith(Xunit.v3.DynamicSkipToken.Value, StringComparison.Ordinal) ? message[Xunit.v3.DynamicSkipToken.Value.Length..] : message;
 
     /// <summary>Cucumber's order: failed is worse than ambiguous, than undefined, than pending, than skipped, than passed.</summary>
     public static int Severity(ScenarioExecutionStatus status) => status switch

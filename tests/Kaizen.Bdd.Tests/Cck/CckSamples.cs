@@ -1,4 +1,10 @@
 using Kaizen.Bdd.Tests.Cck.Samples.AllStatuses;
+using Kaizen.Bdd.Tests.Cck.Samples.FailedishCombinations;
+using Kaizen.Bdd.Tests.Cck.Samples.GlobalHooksAfterAllError;
+using Kaizen.Bdd.Tests.Cck.Samples.GlobalHooksAttachments;
+using Kaizen.Bdd.Tests.Cck.Samples.GlobalHooksBeforeAllError;
+using Kaizen.Bdd.Tests.Cck.Samples.SkippedFailingHook;
+using Kaizen.Bdd.Tests.Cck.Samples.StackTraces;
 using Kaizen.Bdd.Tests.Cck.Samples.ExamplesTablesAttachment;
 using Kaizen.Bdd.Tests.Cck.Samples.ExamplesTablesUndefined;
 using Kaizen.Bdd.Tests.Cck.Samples.ExamplesTablesUndefinedMultiple;
@@ -78,6 +84,12 @@ internal static class CckSamples
         new("skipped-exception", [typeof(SkippedExceptionSteps)]),
         new("undefined-multiple", [typeof(UndefinedMultipleSteps)]),
         new("unused-steps", [typeof(UnusedStepsSteps)]),
+        new("failedish-combinations", [typeof(FailedishCombinationsSteps)]),
+        new("global-hooks-afterall-error", [typeof(GlobalHooksAfterAllErrorSteps)]),
+        new("global-hooks-attachments", [typeof(GlobalHooksAttachmentsSteps)]),
+        new("global-hooks-beforeall-error", [typeof(GlobalHooksBeforeAllErrorSteps)]),
+        new("skipped-failing-hook", [typeof(SkippedFailingHookSteps)]),
+        new("stack-traces", [typeof(StackTracesSteps)]),
     ];
 
     public static CckSample Get(string name) =>

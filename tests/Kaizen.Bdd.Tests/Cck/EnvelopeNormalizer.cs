@@ -10,10 +10,12 @@ namespace Kaizen.Bdd.Tests.Cck;
 /// <item>timestamps and durations become zero; <c>workerId</c> is dropped;</item>
 /// <item>uris keep only the file name; <c>meta</c> becomes <c>{}</c>; <c>sourceReference</c> of glue is dropped;</item>
 /// <item>exceptions (type, message, stack trace) and failure messages become placeholders (presence is kept); the
-///   message of a result that is not FAILED (a pending reason, the candidates of an ambiguous step) is dropped;</item>
+///   message and exception of a result that is not FAILED (a pending reason, the candidates of an ambiguous step, the
+///   exception that signals pending or skipped, which .NET bindings always throw) are dropped;</item>
 /// <item>an empty <c>children</c> list of a match group equals an absent one;</item>
 /// <item>suggestion envelopes move to the end (in order): one implementation emits them while the step runs,
 ///   another when the test case is planned;</item>
+/// <item>the informative <c>message</c> of testRunFinished is dropped (its <c>success</c> and <c>exception</c> count);</item>
 /// <item>snippets become one placeholder: language, code and how many variants are offered (Cucumber offers one per
 ///   matching parameter type, <c>{int}</c> and <c>{float}</c> for a number) are the implementation's; having none is not;</item>
 /// <item>a run of consecutive glue envelopes (parameterType, stepDefinition, hook) is sorted by content, since
@@ -104,15 +106,19 @@ internal static class EnvelopeNormalizer
                 case "timestamp" or "duration" when value is JsonObject:
                     node[key] = new JsonObject { ["seconds"] = 0, ["nanos"] = 0 };
                     continue;
+                case "exception" when value is JsonObject && parentKey is "testStepResult" or "result" && !IsFailed(node):
+                    node.Remove(key);
+                    continue;
                 case "exception" when value is JsonObject:
                     node[key] = new JsonObject { ["type"] = Placeholder, ["message"] = Placeholder };
                     continue;
                 case "message" when parentKey is "testStepResult" or "result":
-                    if (node["status"]?.GetValue<string>() == "FAILED") node[key] = Placeholder;
+                    if (IsFailed(node)) node[key] = Placeholder;
                     else node.Remove(key);
                     continue;
                 case "message" when parentKey is "testRunFinished":
-                    node[key] = Placeholder;
+                    // Informative text about the run: optional in the protocol, worded by each implementation.
+                    node.Remove(key);
                     continue;
                 case "children" when parentKey is "group" or "children" && value is JsonArray { Count: 0 }:
                     node.Remove(key);
@@ -139,6 +145,8 @@ internal static class EnvelopeNormalizer
                     Scrub(item, key, ids);
         }
     }
+
+    private static bool IsFailed(JsonObject result) => result["status"]?.GetValue<string>() == "FAILED";
 
     private static bool IsIdKey(string key) => key == "id" || key.EndsWith("Id", StringComparison.Ordinal);
 

@@ -153,12 +153,15 @@ public sealed class EnvelopeNormalizerTests
     }
 
     [Fact]
-    public void Messages_of_results_that_did_not_fail_are_dropped()
+    public void Messages_and_exceptions_of_results_that_did_not_fail_are_dropped()
     {
         var kit = """{"testStepFinished":{"testStepResult":{"status":"PENDING"}}}""";
         var ours = """{"testStepFinished":{"testStepResult":{"status":"PENDING","message":"One or more step definitions are not implemented yet."}}}""";
 
+        var oursWithException = """{"testStepFinished":{"testStepResult":{"status":"PENDING","exception":{"type":"Kaizen.Bdd.PendingStepException","message":"TODO"}}}}""";
+
         Diff([kit], [ours]).Should().BeNull();
+        Diff([kit], [oursWithException]).Should().BeNull();
         Diff([kit], ["""{"testStepFinished":{"testStepResult":{"status":"FAILED","message":"x"}}}"""]).Should().Contain("status");
     }
 
@@ -184,5 +187,15 @@ public sealed class EnvelopeNormalizerTests
 
         Diff([pickle, step, suggestion1, suggestion2], [pickle, suggestion1, suggestion2, step]).Should().BeNull();
         Diff([pickle, step, suggestion1, suggestion2], [pickle, suggestion2, suggestion1, step]).Should().NotBeNull();
+    }
+
+    [Fact]
+    public void The_run_message_is_informative_but_success_and_exception_count()
+    {
+        var kit = """{"testRunFinished":{"success":false}}""";
+
+        Diff([kit], ["""{"testRunFinished":{"success":false,"message":"1 AfterTestRun hook failed"}}"""]).Should().BeNull();
+        Diff([kit], ["""{"testRunFinished":{"success":true}}"""]).Should().Contain("success");
+        Diff([kit], ["""{"testRunFinished":{"success":false,"exception":{"type":"X"}}}"""]).Should().Contain("exception");
     }
 }

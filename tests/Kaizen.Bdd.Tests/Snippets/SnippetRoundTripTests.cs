@@ -2,6 +2,9 @@ using Kaizen.Bdd.Running;
 using Kaizen.Bdd.Snippets;
 using Kaizen.Bdd.Tables;
 
+// PastedSnippets runs only through explicit BindingTypes; keep it out of the generated sample features' binding scan.
+[assembly: Kaizen.Bdd.ExcludeBindings("Kaizen.Bdd.Tests.Snippets")]
+
 namespace Kaizen.Bdd.Tests.Snippets;
 
 /// <summary>

@@ -1,0 +1,106 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+
+namespace Kaizen.Bdd.Bench;
+
+/// <summary>
+/// The issue's overhead measure: the same 1,000 scenarios x 5 steps run under xUnit (a) as generated Kaizen.Bdd tests and
+/// (b) as hand-written [Fact]s calling the same step methods. Builds a throw-away test project under the temp folder and
+/// times <c>dotnet test</c> (wall) and xUnit's own reported duration for each half.
+/// </summary>
+internal static class XunitComparison
+{
+    public static async Task ReportAsync(string repoRoot)
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "kaizen-bdd-xunit-bench");
+        Directory.CreateDirectory(folder);
+        await File.WriteAllTextAsync(Path.Combine(folder, "XunitBench.csproj"), Project(repoRoot));
+        await File.WriteAllTextAsync(Path.Combine(folder, "basket.feature"), OverheadBenchmark.Feature().Text);
+        await File.WriteAllTextAsync(Path.Combine(folder, "BenchSteps.cs"), await File.ReadAllTextAsync(Path.Combine(repoRoot, "bench/Kaizen.Bdd.Bench/BenchSteps.cs")));
+        await File.WriteAllTextAsync(Path.Combine(folder, "HandWrittenTests.cs"), HandWritten());
+        await File.WriteAllTextAsync(Path.Combine(folder, "reqnroll.json"), "{ \"formatters\": { \"message\": { \"outputFilePath\": \"bench.ndjson\" } } }");
+
+        Console.WriteLine("xUnit comparison: building " + folder);
+        var build = await RunAsync(folder, "build -c Release -nologo -v q");
+        if (build.ExitCode != 0) { Console.WriteLine(build.Output); return; }
+
+        // Interleaved rounds: the machine is shared, so both halves see the same load. The baseline (a filter matching no
+        // test) is host start-up + discovery, which both halves pay; "net" subtracts it.
+        var bdd = new List<double>();
+        var hand = new List<double>();
+        var baseline = new List<double>();
+        for (var round = 0; round < 5; round++)
+        {
+            bdd.Add(await TimeAsync(folder, "FullyQualifiedName~BasketFeature", OverheadBenchmark.Scenarios));
+            hand.Add(await TimeAsync(folder, "FullyQualifiedName~HandWrittenTests", OverheadBenchmark.Scenarios));
+            baseline.Add(await TimeAsync(folder, "FullyQualifiedName~NoTestHasThisName", 0));
+        }
+        var n = CultureInfo.InvariantCulture;
+        double Median(List<double> v) => OverheadBenchmark.Median(v);
+        var (a, b, zero) = (Median(bdd), Median(hand), Median(baseline));
+        Console.WriteLine("  dotnet test wall time, median of 5 interleaved rounds:");
+        Console.WriteLine(string.Format(n, "  (a) Kaizen.Bdd generated tests : {0,7:F0} ms (net of start-up {1,7:F0} ms)", a, a - zero));
+        Console.WriteLine(string.Format(n, "  (b) hand-written [Fact]s        : {0,7:F0} ms (net of start-up {1,7:F0} ms)", b, b - zero));
+        Console.WriteLine(string.Format(n, "  start-up + discovery only       : {0,7:F0} ms", zero));
+        Console.WriteLine(string.Format(n, "  ratio (a)/(b)                   : {0,7:F2} wall, {1:F2} net", a / b, (a - zero) / (b - zero)));
+        Console.WriteLine(string.Format(n, "  all rounds (a): {0}", string.Join(", ", bdd.Select(x => x.ToString("F0", n)))));
+        Console.WriteLine(string.Format(n, "  all rounds (b): {0}", string.Join(", ", hand.Select(x => x.ToString("F0", n)))));
+    }
+
+    private static async Task<double> TimeAsync(string folder, string filter, int expectedPassed)
+    {
+        var trx = Path.Combine(folder, "results", Guid.NewGuid().ToString("N") + ".trx");
+        var stopwatch = Stopwatch.StartNew();
+        var run = await RunAsync(folder, $"test -c Release --no-build -nologo --filter \"{filter}\" --logger \"trx;LogFileName={trx}\"");
+        var wall = stopwatch.Elapsed.TotalMilliseconds;
+        if (expectedPassed == 0) return wall;
+        if (run.ExitCode != 0 || !File.Exists(trx)) throw new InvalidOperationException("xUnit comparison run failed:\n" + run.Output);
+        var passed = System.Xml.Linq.XDocument.Load(trx).Descendants()
+            .Count(e => e.Name.LocalName == "UnitTestResult" && (string?)e.Attribute("outcome") == "Passed");
+        if (passed != expectedPassed) throw new InvalidOperationException($"expected {expectedPassed} passed tests in {trx}, found {passed}");
+        return wall;
+    }
+
+    private static async Task<(int ExitCode, string Output)> RunAsync(string folder, string arguments)
+    {
+        var start = new ProcessStartInfo("dotnet", arguments) { WorkingDirectory = folder, RedirectStandardOutput = true, RedirectStandardError = true };
+        start.Environment.Remove("KAIZEN_BDD_MESSAGES_FILE");
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        return (process.ExitCode, await output + await error);
+    }
+
+    private static string Project(string repoRoot) => $"""
+        <Project Sdk="Microsoft.NET.Sdk">
+          <PropertyGroup>
+            <TargetFramework>net10.0</TargetFramework>
+            <OutputType>Exe</OutputType>
+            <ImplicitUsings>enable</ImplicitUsings>
+            <Nullable>enable</Nullable>
+            <ManagePackageVersionsCentrally>false</ManagePackageVersionsCentrally>
+            <IsTestProject>true</IsTestProject>
+          </PropertyGroup>
+          <ItemGroup>
+            <PackageReference Include="xunit.v3.mtp-off" Version="4.0.2" />
+            <PackageReference Include="xunit.runner.visualstudio" Version="4.0.1" />
+            <PackageReference Include="Microsoft.NET.Test.Sdk" Version="18.11.0" />
+            <ProjectReference Include="{repoRoot}/src/Kaizen.Bdd/Kaizen.Bdd.csproj" />
+            <ProjectReference Include="{repoRoot}/src/Kaizen.Bdd.Generator/Kaizen.Bdd.Generator.csproj" OutputItemType="Analyzer" ReferenceOutputAssembly="false" />
+            <AdditionalFiles Include="basket.feature" />
+            <None Include="reqnroll.json" CopyToOutputDirectory="PreserveNewest" />
+          </ItemGroup>
+        </Project>
+        """;
+
+    private static string HandWritten()
+    {
+        var code = new StringBuilder("using Kaizen.Bdd.Bench;\nusing Xunit;\nnamespace XunitBench;\npublic sealed class HandWrittenTests\n{\n");
+        for (var i = 0; i < OverheadBenchmark.Scenarios; i++)
+            code.Append("    [Fact(DisplayName = \"basket ").Append(i).Append("\")] public void Basket").Append(i)
+                .Append("() { var s = new BenchSteps(new Basket()); s.EmptyBasket(); s.Add(3, \"apple\", 1.5m); s.Remove(\"apple\"); s.Holds(2); s.TotalIs(4.5m); }\n");
+        return code.Append("}\n").ToString();
+    }
+}

@@ -1,0 +1,8 @@
+namespace Kaizen.Bdd.Tests.Cck.Samples.StackTraces;
+
+[Binding]
+public sealed class StackTracesSteps
+{
+    [When("a step throws an exception")]
+    public void Throws() => throw new InvalidOperationException("BOOM");
+}
