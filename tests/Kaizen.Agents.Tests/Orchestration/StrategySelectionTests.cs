@@ -2,6 +2,8 @@ using Kaizen.Agents.Llm;
 using Kaizen.Agents.Orchestration;
 using Kaizen.Agents.Orchestration.Strategies;
 using Kaizen.Agents.Planning.Strategies;
+using Kaizen.Agents.Tools;
+using Kaizen.Agents.Tools.Approval;
 
 namespace Kaizen.Agents.Tests.Orchestration;
 
@@ -118,5 +120,36 @@ public sealed class StrategySelectionTests
         outcome.Succeeded.Should().BeFalse();
         outcome.FailureReason.Should().Contain("no strategy found an answer: ChainOfThought Stalled");
         agent.LastRun!.Runs.Should().ContainSingle();
+    }
+
+    [Fact]
+    public async Task Pending_approval_ends_the_adaptive_run_without_switching()
+    {
+        var registry = new ToolRegistry();
+        var writes = 0;
+        registry.Register(Microsoft.Extensions.AI.AIFunctionFactory.Create((string path) => { writes++; return "ok"; }, "write_file"), DangerLevel.Medium);
+        var tools = new ToolExecutor(registry, approvals: new StoredApprovalHandler(new InMemoryApprovalStore()));
+        var model = new ScriptedChatClient(_ => ScriptedReply.CallTool("write_file", new { path = "a.txt" }));
+        var runner = new AdaptiveStrategyRunner([new ReActStrategy(model, tools), new ChainOfThoughtStrategy(model)]);
+
+        var result = await runner.RunAsync(new AgentTask("t", "write the file a.txt"), Ct);
+
+        result.Final.Outcome.Should().Be(StrategyOutcome.PendingApproval);
+        result.Runs.Should().ContainSingle();
+        result.Switches.Should().BeEmpty();
+        writes.Should().Be(0);
+    }
+
+    [Fact]
+    public async Task Every_strategy_failing_reports_the_last_result_and_all_switches()
+    {
+        var model = new ScriptedChatClient(_ => ScriptedReply.Fail(new HttpRequestException("model offline")));
+        var runner = new AdaptiveStrategyRunner([new ChainOfThoughtStrategy(model), new TreeOfThoughtsStrategy(model), new ReActStrategy(model)]);
+
+        var result = await runner.RunAsync(new AgentTask("t", "What is 2+2?"), Ct);
+
+        result.Runs.Should().HaveCount(3).And.OnlyContain(r => r.Outcome == StrategyOutcome.Failed && r.Reason == "the model failed: model offline");
+        result.Switches.Should().HaveCount(2);
+        runner.Monitor.All.Sum(s => s.Failures).Should().Be(3);
     }
 }

@@ -116,6 +116,18 @@ public sealed class FileToolsTests : IDisposable
     }
 
     [Fact]
+    public async Task Dangling_symlink_to_a_path_outside_the_root_cannot_be_written_through()
+    {
+        var target = _temp.Combine("planted.txt");
+        File.CreateSymbolicLink(Path.Combine(_root, "trap.txt"), target);
+
+        var result = await Run("write_file", new { path = "trap.txt", content = "x" });
+
+        result.Result.As<string>().Should().Contain("symbolic link that points outside the workspace root");
+        File.Exists(target).Should().BeFalse();
+    }
+
+    [Fact]
     public async Task Symlink_that_stays_inside_the_root_is_allowed()
     {
         Directory.CreateDirectory(Path.Combine(_root, "real"));

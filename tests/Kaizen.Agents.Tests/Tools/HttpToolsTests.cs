@@ -128,4 +128,15 @@ public sealed class HttpToolsTests : IAsyncDisposable
         var result = await Executor().ExecuteAsync(Call("http_get", new { url }), Context, Ct);
         result.Result.As<string>().Should().Contain("refused the call").And.Contain(reason);
     }
+
+    [Fact]
+    public async Task Host_allow_list_refuses_other_hosts_before_any_request()
+    {
+        var executor = new ToolExecutor(new ToolRegistry().AddHttpTools(_client, allowedHosts: ["example.invalid"]));
+
+        var result = await executor.ExecuteAsync(Call("http_get", new { url = _base + "hello" }), Context, Ct);
+
+        result.Result.As<string>().Should().Contain("the host '127.0.0.1' is not in the allowed hosts (example.invalid)");
+        Hits("/hello").Should().Be(0);
+    }
 }

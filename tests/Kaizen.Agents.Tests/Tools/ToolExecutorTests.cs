@@ -244,12 +244,10 @@ public sealed class ToolExecutorTests
     public async Task Hanging_tool_times_out_is_retried_once_and_reported()
     {
         _counter.Behaviour = _ => new TaskCompletionSource<string>().Task; // never completes, ignores cancellation
-        var executor = Executor(DangerLevel.Safe, options: new ToolExecutorOptions
-        {
-            CallTimeout = TimeSpan.FromMilliseconds(100), MaxRetries = 1, RetryDelay = TimeSpan.Zero,
-        });
-        executor = new ToolExecutor(executor.Registry, null, null, _audit,
-            new ToolExecutorOptions { CallTimeout = TimeSpan.FromMilliseconds(100), MaxRetries = 1, RetryDelay = TimeSpan.Zero }, TimeProvider.System);
+        // Real time here: the timeout must actually elapse while the tool hangs.
+        var registry = Executor(DangerLevel.Safe).Registry;
+        var executor = new ToolExecutor(registry, audit: _audit, timeProvider: TimeProvider.System,
+            options: new ToolExecutorOptions { CallTimeout = TimeSpan.FromMilliseconds(100), MaxRetries = 1, RetryDelay = TimeSpan.Zero });
 
         var result = await executor.ExecuteAsync(Call("count", new { text = "slow" }), Context, Ct);
 

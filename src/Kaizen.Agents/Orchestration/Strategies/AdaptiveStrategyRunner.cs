@@ -33,17 +33,17 @@ public sealed class AdaptiveStrategyRunner
         var runs = new List<StrategyResult>();
         var switches = new List<string>();
 
-        foreach (var kind in order)
+        for (var i = 0; i < order.Count; i++)
         {
+            var kind = order[i];
             var started = _time.GetTimestamp();
             var result = await _strategies[kind].SolveAsync(task.Description, cancellationToken);
             Monitor.Record(kind, result.Outcome, _time.GetElapsedTime(started), result.ModelCalls);
             runs.Add(result);
             if (result.Outcome is StrategyOutcome.Succeeded or StrategyOutcome.PendingApproval)
                 return new AdaptiveResult(result, selection, runs, switches);
-            var next = order.SkipWhile(k => k != kind).Skip(1).FirstOrDefault();
-            if (order.IndexOf(kind) < order.Count - 1)
-                switches.Add($"{kind} {result.Outcome.ToString().ToLowerInvariant()} ({result.Reason}); switched to {next}");
+            if (i + 1 < order.Count)
+                switches.Add($"{kind} {result.Outcome.ToString().ToLowerInvariant()} ({result.Reason}); switched to {order[i + 1]}");
         }
         return new AdaptiveResult(runs[^1], selection, runs, switches);
     }

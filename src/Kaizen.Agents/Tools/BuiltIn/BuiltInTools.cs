@@ -21,10 +21,10 @@ public static class BuiltInTools
         return registry;
     }
 
-    /// <summary>Adds <c>http_get</c> (Low) and <c>http_post</c> (Medium).</summary>
-    public static ToolRegistry AddHttpTools(this ToolRegistry registry, HttpClient client)
+    /// <summary>Adds <c>http_get</c> (Low) and <c>http_post</c> (Medium), optionally limited to <paramref name="allowedHosts"/>.</summary>
+    public static ToolRegistry AddHttpTools(this ToolRegistry registry, HttpClient client, IReadOnlyCollection<string>? allowedHosts = null)
     {
-        var http = new HttpTools(client);
+        var http = new HttpTools(client, allowedHosts);
         registry.Register(http.Get(), DangerLevel.Low, Source);
         registry.Register(http.Post(), DangerLevel.Medium, Source);
         return registry;

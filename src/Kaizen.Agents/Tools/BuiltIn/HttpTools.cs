@@ -5,10 +5,14 @@ using Microsoft.Extensions.AI;
 
 namespace Kaizen.Agents.Tools.BuiltIn;
 
-/// <summary>The HTTP tools: <c>http_get</c> (Low) and <c>http_post</c> (Medium). Only http and https URLs.</summary>
-public sealed class HttpTools(HttpClient client, int maxResponseChars = 20_000)
+/// <summary>
+/// The HTTP tools: <c>http_get</c> (Low) and <c>http_post</c> (Medium). Only http and https URLs; when
+/// <paramref name="allowedHosts"/> is given, only those hosts (guards against requests into an internal network).
+/// </summary>
+public sealed class HttpTools(HttpClient client, IReadOnlyCollection<string>? allowedHosts = null, int maxResponseChars = 20_000)
 {
     private readonly HttpClient _client = client ?? throw new ArgumentNullException(nameof(client));
+    private readonly HashSet<string>? _allowedHosts = allowedHosts is null ? null : new HashSet<string>(allowedHosts, StringComparer.OrdinalIgnoreCase);
 
     /// <summary><c>http_get</c>: returns "HTTP status" and the body. A 5xx answer throws so the executor retries it.</summary>
     public AIFunction Get() => AIFunctionFactory.Create(
@@ -32,12 +36,14 @@ public sealed class HttpTools(HttpClient client, int maxResponseChars = 20_000)
         },
         "http_post", "Sends an HTTP POST request with a body and returns the status and body.");
 
-    private static Uri CheckedUri(string url)
+    private Uri CheckedUri(string url)
     {
         if (!Uri.TryCreate(url, UriKind.Absolute, out var uri))
             throw new ToolRefusedException($"'{url}' is not an absolute URL.");
         if (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps)
             throw new ToolRefusedException($"'{url}' uses the scheme '{uri.Scheme}'; only http and https are allowed.");
+        if (_allowedHosts is not null && !_allowedHosts.Contains(uri.Host))
+            throw new ToolRefusedException($"the host '{uri.Host}' is not in the allowed hosts ({string.Join(", ", _allowedHosts)}).");
         return uri;
     }
 
