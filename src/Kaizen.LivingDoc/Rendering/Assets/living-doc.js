@@ -172,7 +172,7 @@
       [...c.history].filter(h => h !== '-').length + ' of ' + D.runs.length + ' runs' + (c.attempts > 1 ? ' · ' + c.attempts + ' attempts in its latest run' : '') + '</div>' : '';
     const llm = c.llm ? '<div class="history-row">LLM usage: ' + esc(llmText(c.llm)) + ' · ' + c.llm.calls + ' call(s)' + (c.llm.models.length ? ' · ' + esc(c.llm.models.join(', ')) : '') + '</div>' : '';
     return run + history + llm + '<ol class="steps">' + c.steps.map(stepHtml).join('') + '</ol>' + attachmentsHtml(c.attachments) +
-      '<div class="history-row"><a href="#" data-link="' + esc(c.id) + '">Link to this scenario</a> · ' + esc(c.id) + '</div>';
+      '<div class="history-row link-row"><a href="#" data-link="' + esc(c.id) + '">Link to this scenario</a> · ' + esc(c.id) + '</div>';
   }
   function caseHtml(c, keyword) {
     const open = state.open === c.id;
@@ -363,6 +363,7 @@
       '<button class="chip' + (state.lb.includes(l) ? ' on' : '') + (labelCounts[l] ? '' : ' zero') + '" data-label="' + l + '" aria-pressed="' + state.lb.includes(l) + '"><span class="label label-' + l + '">' + l + '</span><span class="n">' + labelCounts[l] + '</span></button>').join('') : '';
     renderTree();
   }
+  const natural = (a, b) => a.localeCompare(b, 'en', { numeric: true, sensitivity: 'base' });
   function renderTree() {
     const root = { dirs: new Map(), files: [] };
     for (const f of D.features) {
@@ -375,12 +376,12 @@
     const worst = cs => { const order = ['failed', 'ambiguous', 'undefined', 'pending', 'unknown', 'skipped', 'passed', 'notrun']; for (const s of order) if (cs.some(c => c.status === s)) return s; return 'notrun'; };
     function walk(node, prefix) {
       let html = '', all = [];
-      for (const [name, child] of [...node.dirs.entries()].sort((a, b) => a[0].localeCompare(b[0]))) {
+      for (const [name, child] of [...node.dirs.entries()].sort((a, b) => natural(a[0], b[0]))) {
         const sub = walk(child, prefix + name + '/'); all = all.concat(sub.cases);
         const sel = state.f === prefix + name + '/' ? ' sel' : '';
         html += '<details open><summary class="' + sel + (sub.cases.length ? '' : ' empty') + '" data-feature="' + esc(prefix + name + '/') + '">' + dot(worst(sub.cases)) + '<span class="name">' + esc(name) + '</span><span class="count">' + sub.cases.length + '</span></summary><div class="children">' + sub.html + '</div></details>';
       }
-      for (const f of node.files.sort((a, b) => a.name.localeCompare(b.name))) {
+      for (const f of node.files.sort((a, b) => natural(a.name, b.name))) {
         const cs = byFeature.get(f.id) || []; all = all.concat(cs);
         html += '<a href="#" class="node' + (state.f === f.id ? ' sel' : '') + (cs.length ? '' : ' empty') + '" data-feature="' + esc(f.id) + '" title="' + esc(f.path) + '">' + dot(worst(cs)) + '<span class="name">' + esc(f.name) + '</span><span class="count">' + cs.length + '</span></a>';
       }
@@ -457,7 +458,10 @@
   $('#search').addEventListener('input', e => { clearTimeout(timer); timer = setTimeout(() => { state.q = e.target.value.trim(); render(); }, 120); });
   $('#tag-expression').addEventListener('input', e => { clearTimeout(timer); timer = setTimeout(() => { state.tags = e.target.value.trim(); render(); }, 120); });
   window.addEventListener('hashchange', () => { readHash(); syncInputs(); render(); });
-  window.addEventListener('beforeprint', () => document.querySelectorAll('.case').forEach(a => toggleCase(a, true)));
+  // Printing shows every scenario expanded (beforeprint for the print dialog, the media query for print emulation).
+  const expandForPrint = () => document.querySelectorAll('.case').forEach(a => toggleCase(a, true));
+  window.addEventListener('beforeprint', expandForPrint);
+  window.matchMedia('print').addEventListener('change', e => { if (e.matches) expandForPrint(); });
   function syncInputs() { $('#search').value = state.q; $('#tag-expression').value = state.tags; }
 
   readHash();
