@@ -179,4 +179,19 @@ public sealed class BrowserTests : IAsyncLifetime
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = TestPaths.Artifacts("living-doc-print.png"), FullPage = true });
         _consoleErrors.Should().BeEmpty();
     }
+
+    [Fact]
+    public async Task Hostile_feature_text_is_shown_as_text_and_never_runs()
+    {
+        var file = TestPaths.Artifacts("hostile-living-doc.html");
+        await DocRendering.RenderAsync(PageSafetyTests.HostileFeatures, [], outFile: file);
+        var page = await OpenAsync(new Uri(file).AbsoluteUri);
+
+        (await page.EvaluateAsync<bool>("() => window.pwned === undefined")).Should().BeTrue();
+        (await page.Locator("section.feature h2").InnerTextAsync()).Should().Be("Feature: Escape </script><script>window.pwned = 1</script>");
+        await page.ClickAsync("article.case .case-head");
+        (await page.Locator("article.case li.step .text").InnerTextAsync()).Should().Be("Given the text \"</script><script>window.pwned = 4</script>\"");
+        (await page.EvaluateAsync<bool>("() => window.pwned === undefined")).Should().BeTrue();
+        _consoleErrors.Should().BeEmpty();
+    }
 }

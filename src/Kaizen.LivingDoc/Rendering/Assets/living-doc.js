@@ -131,6 +131,8 @@
       rows.slice(1).map(r => '<tr>' + r.map(c => '<td>' + esc(c) + '</td>').join('') + '</tr>').join('') + '</tbody></table>';
   }
   const docStringHtml = d => d ? '<pre class="docstring"' + (d.mediaType ? ' title="' + esc(d.mediaType) + '"' : '') + '>' + esc(d.content) + '</pre>' : '';
+  // Only web, mail and relative links from run data; anything else (javascript:, data:) is shown as text.
+  const safeUrl = u => /^(https?:|mailto:|[^:]*$)/i.test(String(u || '').trim());
   const stripAnsi = s => s.replace(/\u001b\[[0-9;]*m/g, '');
   function decodeText(a) {
     if (!a.base64) return a.body || '';
@@ -140,8 +142,9 @@
     const mt = a.mediaType || 'application/octet-stream';
     const name = a.fileName ? esc(a.fileName) + ' · ' : '';
     let content;
-    if (a.url) content = '<a href="' + esc(a.url) + '" target="_blank" rel="noopener">' + esc(a.url) + '</a>';
-    else if (mt === 'text/uri-list') content = decodeText(a).split(/\r?\n/).filter(u => u && !u.startsWith('#')).map(u => '<a href="' + esc(u) + '" target="_blank" rel="noopener">' + esc(u) + '</a>').join('<br>');
+    const link = u => safeUrl(u) ? '<a href="' + esc(u) + '" target="_blank" rel="noopener">' + esc(u) + '</a>' : '<code>' + esc(u) + '</code>';
+    if (a.url) content = link(a.url);
+    else if (mt === 'text/uri-list') content = decodeText(a).split(/\r?\n/).filter(u => u && !u.startsWith('#')).map(link).join('<br>');
     else if (mt.startsWith('image/') && a.base64) content = '<img alt="' + esc(a.fileName || 'attached image') + '" src="data:' + esc(mt) + ';base64,' + esc(a.body) + '">';
     else if (mt.startsWith('text/') || mt.includes('json') || mt.includes('xml')) {
       let text = stripAnsi(decodeText(a));
