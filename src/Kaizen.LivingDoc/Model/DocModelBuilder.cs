@@ -16,7 +16,8 @@ internal static class DocModelBuilder
     public static DocModel Build(DocInputs inputs, DiagnosticBag diagnostics, TimeProvider time)
     {
         var matcher = new FeatureUriMatcher(inputs.Features.Select(f => f.RelativePath));
-        var runs = inputs.Runs.Select((run, i) => RunResultsBuilder.Build(run, i, matcher, diagnostics)).ToList();
+        var keysByLine = KeysByLine(inputs.Features);
+        var runs = inputs.Runs.Select((run, i) => RunResultsBuilder.Build(run, i, matcher, keysByLine, diagnostics)).ToList();
         for (var i = 0; i < runs.Count; i++)
             if (runs[i].UnmatchedUris.Count > 0)
                 diagnostics.Warn(inputs.Runs[i].FilePath, null,
@@ -44,6 +45,18 @@ internal static class DocModelBuilder
 
         return new DocModel(inputs.Title, time.GetUtcNow(), runs.Select(r => r.Summary).ToList(), features, cases, links,
             StepDefinitionUsage.Of(inputs.Runs), diagnostics.Items.Select(d => d.ToString()).ToList());
+    }
+
+    private static Dictionary<(string Path, long Line), string> KeysByLine(IEnumerable<LoadedFeature> features)
+    {
+        var keys = new Dictionary<(string Path, long Line), string>();
+        foreach (var feature in features.Where(f => f.Document.Feature is not null))
+        {
+            var lines = AstLines.Of(feature.Document);
+            foreach (var pickle in feature.Pickles)
+                keys[(feature.RelativePath, lines[pickle.AstNodeIds[^1]])] = KeyOf(feature.RelativePath, pickle, lines);
+        }
+        return keys;
     }
 
     private static string KeyOf(string path, Pickle pickle, Dictionary<string, long> lines) =>
