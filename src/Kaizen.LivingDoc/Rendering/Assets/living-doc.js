@@ -177,7 +177,7 @@
     return run + history + llm + '<ol class="steps">' + c.steps.map(stepHtml).join('') + '</ol>' + attachmentsHtml(c.attachments) +
       '<div class="history-row link-row"><a href="#" data-link="' + esc(c.id) + '">Link to this scenario</a> · ' + esc(c.id) + '</div>';
   }
-  function caseHtml(c, keyword) {
+  function caseHtml(c, keyword, descriptionHtml) {
     const open = state.open === c.id;
     const labels = c.labels.map(l => '<span class="label label-' + l + '">' + l + '</span>').join('');
     const featureTags = new Set((featureById.get(c.featureId) || { tags: [] }).tags);
@@ -188,6 +188,7 @@
       tagsHtml(c.tags.filter(t => !featureTags.has(t))) +
       '<span class="meta">' + (c.llm ? '<span class="llm" title="LLM usage">' + esc(llmText(c.llm)) + '</span>' : '') +
       (c.durationMs != null ? '<span>' + fmtMs(c.durationMs) + '</span>' : '') + trendHtml(c) + '</span></div>' +
+      (descriptionHtml ? '<div class="case-desc markdown">' + descriptionHtml + '</div>' : '') +
       '<div class="case-body"' + (open ? '' : ' hidden') + '>' + (open ? caseBodyHtml(c) : '') + '</div></article>';
   }
   function summaryBar(cases) {
@@ -214,7 +215,7 @@
     }
     const shown = item.caseIds.filter(id => visible.has(id)).map(id => caseById.get(id));
     if (!shown.length) return '';
-    if (item.kind === 'scenario') return caseHtml(shown[0], item.keyword);
+    if (item.kind === 'scenario') return caseHtml(shown[0], item.keyword, item.descriptionHtml);
     const examples = item.examples.map(ex => '<div><strong>' + esc(ex.keyword) + ':</strong> ' + esc(ex.name) + ' ' + tagsHtml(ex.tags) +
       '<table class="datatable examples"><thead><tr><th></th>' + ex.header.map(h => '<th>' + esc(h) + '</th>').join('') + '</tr></thead><tbody>' +
       ex.rows.map(r => { const c = r.caseId && caseById.get(r.caseId); const st = c ? c.status : 'notrun';
