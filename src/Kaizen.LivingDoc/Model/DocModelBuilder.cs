@@ -34,7 +34,7 @@ internal static class DocModelBuilder
             {
                 var key = KeyOf(feature.RelativePath, pickle, lines);
                 caseIdByAstNode[pickle.AstNodeIds[^1]] = key;
-                cases.Add(Case(key, feature, pickle, steps, runs));
+                cases.Add(Case(key, (int)lines[pickle.AstNodeIds[^1]], feature, pickle, steps, runs));
             }
             features.Add(FeatureViewBuilder.Build(feature, caseIdByAstNode));
         }
@@ -85,7 +85,7 @@ internal static class DocModelBuilder
         return steps;
     }
 
-    private static CaseView Case(string key, LoadedFeature feature, Pickle pickle, Dictionary<string, AstStep> astSteps, List<RunResults> runs)
+    private static CaseView Case(string key, int line, LoadedFeature feature, Pickle pickle, Dictionary<string, AstStep> astSteps, List<RunResults> runs)
     {
         var pickleSteps = pickle.Steps.Select(s => (Step: s, Ast: astSteps.GetValueOrDefault(s.AstNodeIds[0]))).ToList();
         var history = new char[runs.Count];
@@ -109,9 +109,8 @@ internal static class DocModelBuilder
             ? pickleSteps.Select(p => NotRunStep(p.Step, p.Ast)).ToList()
             : latest.Steps.Select(s => RanStep(s, s.PickleStepIndex is { } i && i < pickleSteps.Count ? pickleSteps[i].Ast : null)).ToList();
         var first = pickleSteps.Select(p => p.Ast).FirstOrDefault(a => a is { FromBackground: false }) ?? pickleSteps.FirstOrDefault().Ast;
-        var scenarioLine = key.Split(':') is var parts && parts.Length >= 2 ? int.Parse(parts[^1]) : 0;
         var name = first?.Outline is not null && pickle.AstNodeIds.Count > 1 ? $"{pickle.Name} ({ExampleLabel(feature, pickle)})" : pickle.Name;
-        return new CaseView(key, feature.RelativePath, name, pickle.Tags.Select(t => t.Name).ToList(), scenarioLine,
+        return new CaseView(key, feature.RelativePath, name, pickle.Tags.Select(t => t.Name).ToList(), line,
             latest?.Status ?? Statuses.NotRun, latest?.DurationMs is { } d ? Math.Round(d, 1) : null, steps, historyText, durations, labels,
             latest?.Llm, latest?.Attempts ?? 0, first?.Rule, first?.Outline, latest?.Attachments ?? []);
     }
