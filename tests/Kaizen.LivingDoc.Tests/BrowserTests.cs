@@ -55,7 +55,7 @@ public sealed class BrowserTests : IAsyncLifetime
             runs.Add(await run.WriteAsync(Path.Combine(scratch, $"run-{i}.ndjson")));
         }
         var page = TestPaths.Artifacts("fixture-living-doc.html");
-        await DocRendering.RenderAsync(TestPaths.FixtureFeatures, runs, Path.Combine(TestPaths.RepoRoot, "reqnroll.json"), page);
+        await DocRendering.RenderAsync(TestPaths.FixtureFeatures, runs, Path.Combine(TestPaths.RepoRoot, "reqnroll.json"), page, "Kaizen.NET living documentation");
         return page;
     }
 
@@ -161,6 +161,37 @@ public sealed class BrowserTests : IAsyncLifetime
         await page.ClickAsync(".tab[data-view='steps']");
         await page.WaitForSelectorAsync("table.list");
         (await page.Locator("tr.unused code").First.InnerTextAsync()).Should().Be("the agent forgets {string}");
+        _consoleErrors.Should().BeEmpty();
+    }
+
+    [Fact]
+    public async Task Printing_hides_the_controls_and_expands_every_scenario()
+    {
+        var page = await OpenAsync(new Uri(await GenerateFixtureDocAsync()).AbsoluteUri);
+
+        await page.EmulateMediaAsync(new PageEmulateMediaOptions { Media = Media.Print });
+        await page.WaitForSelectorAsync("article.case.st-failed pre.error");
+
+        (await page.Locator("aside.side").IsVisibleAsync()).Should().BeFalse();
+        (await page.Locator(".tabs").IsVisibleAsync()).Should().BeFalse();
+        (await page.Locator("article.case .case-body:visible").CountAsync()).Should().Be(8);
+        (await page.Locator("article.case.st-failed pre.error").InnerTextAsync()).Should().Be(FailureMessage);
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = TestPaths.Artifacts("living-doc-print.png"), FullPage = true });
+        _consoleErrors.Should().BeEmpty();
+    }
+
+    [Fact]
+    public async Task Hostile_feature_text_is_shown_as_text_and_never_runs()
+    {
+        var file = TestPaths.Artifacts("hostile-living-doc.html");
+        await DocRendering.RenderAsync(PageSafetyTests.HostileFeatures, [], outFile: file);
+        var page = await OpenAsync(new Uri(file).AbsoluteUri);
+
+        (await page.EvaluateAsync<bool>("() => window.pwned === undefined")).Should().BeTrue();
+        (await page.Locator("section.feature h2").InnerTextAsync()).Should().Be("Feature: Escape </script><script>window.pwned = 1</script>");
+        await page.ClickAsync("article.case .case-head");
+        (await page.Locator("article.case li.step .text").InnerTextAsync()).Should().Be("Given the text \"</script><script>window.pwned = 4</script>\"");
+        (await page.EvaluateAsync<bool>("() => window.pwned === undefined")).Should().BeTrue();
         _consoleErrors.Should().BeEmpty();
     }
 }

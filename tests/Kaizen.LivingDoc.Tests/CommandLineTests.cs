@@ -90,4 +90,30 @@ public sealed class CommandLineTests
         sameSecond.Should().Be("20261124-100300-2.ndjson");
         archive.Runs().Select(Path.GetFileName).Should().Equal("20261124-100300-2.ndjson", "20261124-100300.ndjson");
     }
+
+    [Fact]
+    public async Task Inside_the_repository_render_defaults_to_its_features_config_and_docs_folder()
+    {
+        await File.WriteAllTextAsync(Path.Combine(_scratch, "Kaizen.sln"), "", TestContext.Current.CancellationToken);
+        CopyFolder(TestPaths.FixtureFeatures, Path.Combine(_scratch, "features"));
+        File.Copy(Path.Combine(TestPaths.RepoRoot, "reqnroll.json"), Path.Combine(_scratch, "reqnroll.json"));
+        var nested = Directory.CreateDirectory(Path.Combine(_scratch, "src", "somewhere")).FullName;
+
+        var exit = await Invoke(nested, "render");
+
+        exit.Should().Be(ExitCodes.Ok, _err.ToString());
+        var page = Path.Combine(_scratch, "docs", "living-doc", "index.html");
+        _out.ToString().Should().StartWith(page).And.Contain("8 scenarios: 0 passed, 0 failed, 8 not run");
+        (await File.ReadAllTextAsync(page, TestContext.Current.CancellationToken)).Should().Contain("https://example.invalid/kaizen/issues/42", "reqnroll.json's tag links are used");
+    }
+
+    private static void CopyFolder(string from, string to)
+    {
+        foreach (var file in Directory.GetFiles(from, "*", SearchOption.AllDirectories))
+        {
+            var target = Path.Combine(to, Path.GetRelativePath(from, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Copy(file, target);
+        }
+    }
 }

@@ -114,4 +114,18 @@ public sealed class ResultsOverlayTests
         model.StepDefinitions[0].Pattern.Should().Be("the agent forgets {string}");
         model.StepDefinitions.Single(d => d.Pattern == "an agent with a hot memory of 3 turns").Uses.Should().Be(3, "the background runs before each of the 3 scenarios");
     }
+
+    [Fact]
+    public async Task Without_gherkin_documents_pickle_locations_tie_results_to_scenarios_and_rows()
+    {
+        var run = await new MessagesRunBuilder(TestPaths.FixtureFeatures).WithoutGherkinDocuments()
+            .Fail("Replan after 2 failures", "two failures were one too many")
+            .WriteAsync(Path.Combine(Scratch, "no-documents.ndjson"));
+
+        var (model, diagnostics, _) = await DocRendering.RenderAsync(TestPaths.FixtureFeatures, [run]);
+
+        diagnostics.Items.Should().BeEmpty();
+        model.Cases.Single(c => c.Id == "planning/replan.feature:7:15").Status.Should().Be(Statuses.Failed);
+        model.Cases.Where(c => c.Id != "planning/replan.feature:7:15").Should().OnlyContain(c => c.Status == Statuses.Passed);
+    }
 }

@@ -31,6 +31,8 @@ public sealed class SpecificationOnlyTests
         outline.Examples.Single().Rows.Select(r => r.CaseId).Should().Equal("planning/replan.feature:7:14", "planning/replan.feature:7:15");
         model.Cases.Single(c => c.Id == "planning/replan.feature:7:15").Name.Should().Be("Replan after 2 failures (steps: 5, failures: 2, replans: 2)");
         model.Cases.Single(c => c.Id == "planning/replan.feature:7:15").Rule.Should().Be("A failed step triggers a replan");
+        model.Cases.Single(c => c.Id == "planning/replan.feature:7:15").Line.Should().Be(15);
+        model.Cases.Single(c => c.Name == "A plan over budget is rejected").Line.Should().Be(19);
     }
 
     [Fact]

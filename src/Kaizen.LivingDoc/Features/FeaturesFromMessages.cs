@@ -4,7 +4,7 @@ namespace Kaizen.LivingDoc.Features;
 
 /// <summary>
 /// Without a feature folder, the runs' own <c>source</c> envelopes are the specification (the newest text of each URI
-/// wins). Markdown Gherkin is not supported by the .NET parser and is reported.
+/// wins). Markdown Gherkin, which the .NET parser does not read, is taken from the run's gherkinDocument and pickles.
 /// </summary>
 internal static class FeaturesFromMessages
 {
@@ -19,7 +19,8 @@ internal static class FeaturesFromMessages
         {
             if (source.MediaType?.Contains("markdown", StringComparison.OrdinalIgnoreCase) == true)
             {
-                diagnostics.Warn(file, null, $"{uri} is Markdown Gherkin, which the Gherkin .NET parser does not read; it is left out");
+                // The Gherkin .NET parser does not read Markdown Gherkin: use the AST the runner itself produced.
+                if (DocumentFromMessages.Read(file, uri, diagnostics) is { } fromRun) features.Add(fromRun);
                 continue;
             }
             if (FeatureParser.Parse(uri.Replace('\\', '/'), source.Data!, $"{file} (source {uri})", diagnostics) is { } feature)

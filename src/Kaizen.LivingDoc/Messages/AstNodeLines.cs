@@ -17,6 +17,8 @@ internal sealed class AstNodeLines : Dictionary<string, long>
 /// <summary>Collects <c>id</c> → <c>location.line</c> for every object of a gherkinDocument without building a DOM.</summary>
 internal sealed class AstNodeLinesConverter : JsonConverter<AstNodeLines>
 {
+    private enum Property { Other, Id, Line, Location }
+
     private sealed class Frame(bool isLocation)
     {
         public bool IsLocation { get; } = isLocation;
@@ -30,16 +32,20 @@ internal sealed class AstNodeLinesConverter : JsonConverter<AstNodeLines>
         var lines = new AstNodeLines();
         var frames = new Stack<Frame>();
         frames.Push(new Frame(isLocation: false));
-        string? property = null;
+        // Property names are compared as UTF-8 bytes: allocating a string per name would dominate reading a run.
+        var property = Property.Other;
         while (reader.Read())
         {
             switch (reader.TokenType)
             {
                 case JsonTokenType.PropertyName:
-                    property = reader.GetString();
+                    property = reader.ValueTextEquals("id"u8) ? Property.Id
+                        : reader.ValueTextEquals("line"u8) ? Property.Line
+                        : reader.ValueTextEquals("location"u8) ? Property.Location
+                        : Property.Other;
                     continue;
                 case JsonTokenType.StartObject:
-                    frames.Push(new Frame(isLocation: property == "location"));
+                    frames.Push(new Frame(isLocation: property == Property.Location));
                     break;
                 case JsonTokenType.EndObject:
                     var frame = frames.Pop();
@@ -51,14 +57,14 @@ internal sealed class AstNodeLinesConverter : JsonConverter<AstNodeLines>
                     if (frame.IsLocation) frames.Peek().Line = frame.Line;
                     else if (frame.Id is not null && frame.Line is not null) lines[frame.Id] = frame.Line.Value;
                     break;
-                case JsonTokenType.String when property == "id":
+                case JsonTokenType.String when property == Property.Id:
                     frames.Peek().Id = reader.GetString();
                     break;
-                case JsonTokenType.Number when property == "line" && frames.Peek().IsLocation:
+                case JsonTokenType.Number when property == Property.Line && frames.Peek().IsLocation:
                     frames.Peek().Line = reader.GetInt64();
                     break;
             }
-            property = null;
+            property = Property.Other;
         }
         throw new JsonException("gherkinDocument ends too early");
     }

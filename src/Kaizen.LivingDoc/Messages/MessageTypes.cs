@@ -39,7 +39,7 @@ internal sealed record Duration(long Seconds, long Nanos)
     public double Milliseconds => Seconds * 1000.0 + Nanos / 1_000_000.0;
 }
 
-internal sealed record PickleMessage(string Id, string? Uri, string? Name, List<PickleStepMessage>? Steps, List<PickleTagMessage>? Tags, List<string>? AstNodeIds);
+internal sealed record PickleMessage(string Id, string? Uri, string? Name, List<PickleStepMessage>? Steps, List<PickleTagMessage>? Tags, List<string>? AstNodeIds, Location? Location);
 internal sealed record PickleStepMessage(string Id, string? Text, List<string>? AstNodeIds, JsonElement? Argument);
 internal sealed record PickleTagMessage(string Name);
 

@@ -16,7 +16,8 @@ internal static class DocModelBuilder
     public static DocModel Build(DocInputs inputs, DiagnosticBag diagnostics, TimeProvider time)
     {
         var matcher = new FeatureUriMatcher(inputs.Features.Select(f => f.RelativePath));
-        var runs = inputs.Runs.Select((run, i) => RunResultsBuilder.Build(run, i, matcher, diagnostics)).ToList();
+        var keysByLine = KeysByLine(inputs.Features);
+        var runs = inputs.Runs.Select((run, i) => RunResultsBuilder.Build(run, i, matcher, keysByLine, diagnostics)).ToList();
         for (var i = 0; i < runs.Count; i++)
             if (runs[i].UnmatchedUris.Count > 0)
                 diagnostics.Warn(inputs.Runs[i].FilePath, null,
@@ -33,7 +34,7 @@ internal static class DocModelBuilder
             {
                 var key = KeyOf(feature.RelativePath, pickle, lines);
                 caseIdByAstNode[pickle.AstNodeIds[^1]] = key;
-                cases.Add(Case(key, feature, pickle, steps, runs));
+                cases.Add(Case(key, (int)lines[pickle.AstNodeIds[^1]], feature, pickle, steps, runs));
             }
             features.Add(FeatureViewBuilder.Build(feature, caseIdByAstNode));
         }
@@ -44,6 +45,18 @@ internal static class DocModelBuilder
 
         return new DocModel(inputs.Title, time.GetUtcNow(), runs.Select(r => r.Summary).ToList(), features, cases, links,
             StepDefinitionUsage.Of(inputs.Runs), diagnostics.Items.Select(d => d.ToString()).ToList());
+    }
+
+    private static Dictionary<(string Path, long Line), string> KeysByLine(IEnumerable<LoadedFeature> features)
+    {
+        var keys = new Dictionary<(string Path, long Line), string>();
+        foreach (var feature in features.Where(f => f.Document.Feature is not null))
+        {
+            var lines = AstLines.Of(feature.Document);
+            foreach (var pickle in feature.Pickles)
+                keys[(feature.RelativePath, lines[pickle.AstNodeIds[^1]])] = KeyOf(feature.RelativePath, pickle, lines);
+        }
+        return keys;
     }
 
     private static string KeyOf(string path, Pickle pickle, Dictionary<string, long> lines) =>
@@ -72,7 +85,7 @@ internal static class DocModelBuilder
         return steps;
     }
 
-    private static CaseView Case(string key, LoadedFeature feature, Pickle pickle, Dictionary<string, AstStep> astSteps, List<RunResults> runs)
+    private static CaseView Case(string key, int line, LoadedFeature feature, Pickle pickle, Dictionary<string, AstStep> astSteps, List<RunResults> runs)
     {
         var pickleSteps = pickle.Steps.Select(s => (Step: s, Ast: astSteps.GetValueOrDefault(s.AstNodeIds[0]))).ToList();
         var history = new char[runs.Count];
@@ -96,9 +109,8 @@ internal static class DocModelBuilder
             ? pickleSteps.Select(p => NotRunStep(p.Step, p.Ast)).ToList()
             : latest.Steps.Select(s => RanStep(s, s.PickleStepIndex is { } i && i < pickleSteps.Count ? pickleSteps[i].Ast : null)).ToList();
         var first = pickleSteps.Select(p => p.Ast).FirstOrDefault(a => a is { FromBackground: false }) ?? pickleSteps.FirstOrDefault().Ast;
-        var scenarioLine = key.Split(':') is var parts && parts.Length >= 2 ? int.Parse(parts[^1]) : 0;
         var name = first?.Outline is not null && pickle.AstNodeIds.Count > 1 ? $"{pickle.Name} ({ExampleLabel(feature, pickle)})" : pickle.Name;
-        return new CaseView(key, feature.RelativePath, name, pickle.Tags.Select(t => t.Name).ToList(), scenarioLine,
+        return new CaseView(key, feature.RelativePath, name, pickle.Tags.Select(t => t.Name).ToList(), line,
             latest?.Status ?? Statuses.NotRun, latest?.DurationMs is { } d ? Math.Round(d, 1) : null, steps, historyText, durations, labels,
             latest?.Llm, latest?.Attempts ?? 0, first?.Rule, first?.Outline, latest?.Attachments ?? []);
     }

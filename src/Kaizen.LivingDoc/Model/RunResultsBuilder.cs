@@ -6,9 +6,16 @@ namespace Kaizen.LivingDoc.Model;
 /// <summary>Turns one run's envelopes into per-scenario results keyed by <see cref="CaseKey"/>.</summary>
 internal static class RunResultsBuilder
 {
-    public static RunResults Build(RunLog run, int runIndex, FeatureUriMatcher matcher, DiagnosticBag diagnostics)
+    /// <param name="run">The run.</param>
+    /// <param name="runIndex">Its position in the history (0 = oldest).</param>
+    /// <param name="matcher">Finds the feature file of a pickle URI.</param>
+    /// <param name="keysByLine">Case key by (feature path, scenario or Examples row line): used when a run has no
+    /// gherkinDocument envelopes but its pickles carry their location.</param>
+    /// <param name="diagnostics">Where problems go.</param>
+    public static RunResults Build(RunLog run, int runIndex, FeatureUriMatcher matcher,
+        IReadOnlyDictionary<(string Path, long Line), string> keysByLine, DiagnosticBag diagnostics)
     {
-        var keys = PickleKeys(run, matcher, diagnostics, out var unmatched);
+        var keys = PickleKeys(run, matcher, keysByLine, diagnostics, out var unmatched);
         var attachmentsByAttempt = run.Attachments.Where(a => a.TestCaseStartedId is not null).ToLookup(a => a.TestCaseStartedId!);
         var cases = new Dictionary<string, CaseResult>(StringComparer.Ordinal);
         foreach (var attempts in run.TestCaseStarts.GroupBy(s => s.TestCaseId))
@@ -23,7 +30,8 @@ internal static class RunResultsBuilder
         return new RunResults(Summarize(run, runIndex, cases), cases, unmatched);
     }
 
-    private static Dictionary<string, string> PickleKeys(RunLog run, FeatureUriMatcher matcher, DiagnosticBag diagnostics, out IReadOnlyList<string> unmatchedUris)
+    private static Dictionary<string, string> PickleKeys(RunLog run, FeatureUriMatcher matcher,
+        IReadOnlyDictionary<(string Path, long Line), string> keysByLine, DiagnosticBag diagnostics, out IReadOnlyList<string> unmatchedUris)
     {
         var lines = run.AstLines;
         var keys = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -39,14 +47,15 @@ internal static class RunResultsBuilder
             var ids = pickle.AstNodeIds ?? [];
             if (ids.Count == 0 || !lines.TryGetValue(ids[0], out var scenarioLine))
             {
-                unlocated++;
+                if (pickle.Location is { } location && keysByLine.TryGetValue((path, location.Line), out var byLine)) keys[pickle.Id] = byLine;
+                else unlocated++;
                 continue;
             }
             long? rowLine = ids.Count > 1 && lines.TryGetValue(ids[^1], out var row) ? row : null;
             keys[pickle.Id] = CaseKey.Of(path, scenarioLine, rowLine);
         }
         if (unlocated > 0)
-            diagnostics.Warn(run.FilePath, null, $"{unlocated} pickle(s) point at no gherkinDocument node (missing gherkinDocument envelopes?); their results are left out");
+            diagnostics.Warn(run.FilePath, null, $"{unlocated} pickle(s) point at no gherkinDocument node and have no known location (missing gherkinDocument envelopes?); their results are left out");
         unmatchedUris = [.. unmatched];
         return keys;
     }

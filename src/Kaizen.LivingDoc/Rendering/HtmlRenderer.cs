@@ -23,7 +23,7 @@ internal static class HtmlRenderer
     };
 
     private static readonly Lazy<(string Template, string Css, string Js)> Assets = new(() =>
-        (Read("template.html"), Read("living-doc.css"), Read("living-doc.js")));
+        (Read("template.html"), Read("living-doc.css"), ReadScript()));
 
     public static string ToJson(DocModel model) => JsonSerializer.Serialize(model, JsonOptions);
 
@@ -49,10 +49,22 @@ internal static class HtmlRenderer
         File.Move(temporary, path, overwrite: true);
     }
 
+    // The page script is split by concern (Assets/script/NN-name.js); the parts share one function scope, in name order.
+    private static string ReadScript()
+    {
+        const string prefix = "Kaizen.LivingDoc.Assets.script.";
+        var parts = Assembly.GetExecutingAssembly().GetManifestResourceNames()
+            .Where(n => n.StartsWith(prefix, StringComparison.Ordinal)).Order(StringComparer.Ordinal).ToList();
+        if (parts.Count == 0) throw new InvalidOperationException("the page script is missing from the build");
+        return string.Join("\n", parts.Select(p => Read(p[AssetPrefix.Length..])));
+    }
+
+    private const string AssetPrefix = "Kaizen.LivingDoc.Assets.";
+
     private static string Read(string name)
     {
         var assembly = Assembly.GetExecutingAssembly();
-        using var stream = assembly.GetManifestResourceStream($"Kaizen.LivingDoc.Assets.{name}")
+        using var stream = assembly.GetManifestResourceStream(AssetPrefix + name)
             ?? throw new InvalidOperationException($"embedded asset {name} is missing from the build");
         using var reader = new StreamReader(stream);
         return reader.ReadToEnd();

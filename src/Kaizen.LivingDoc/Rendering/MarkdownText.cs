@@ -1,8 +1,13 @@
 using Markdig;
+using Markdig.Syntax;
+using Markdig.Syntax.Inlines;
 
 namespace Kaizen.LivingDoc.Rendering;
 
-/// <summary>Renders Gherkin descriptions as Markdown (raw HTML disabled: feature text is data, not markup).</summary>
+/// <summary>
+/// Renders Gherkin descriptions as Markdown. Feature text is data, not markup: raw HTML is disabled and links may only
+/// use http, https, mailto or relative targets.
+/// </summary>
 internal static class MarkdownText
 {
     private static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder()
@@ -11,7 +16,20 @@ internal static class MarkdownText
     public static string ToHtml(string? description)
     {
         if (string.IsNullOrWhiteSpace(description)) return "";
-        return Markdown.ToHtml(Dedent(description), Pipeline).Trim();
+        var document = Markdown.Parse(Dedent(description), Pipeline);
+        foreach (var link in document.Descendants<LinkInline>())
+            if (!IsSafe(link.Url)) link.Url = "#";
+        return document.ToHtml(Pipeline).Trim();
+    }
+
+    private static bool IsSafe(string? url)
+    {
+        if (string.IsNullOrEmpty(url)) return true;
+        var colon = url.IndexOf(':');
+        var slash = url.IndexOfAny(['/', '?', '#']);
+        if (colon < 0 || (slash >= 0 && slash < colon)) return true; // relative
+        var scheme = url[..colon].ToLowerInvariant();
+        return scheme is "http" or "https" or "mailto";
     }
 
     // Gherkin keeps the feature file's indentation; without removing it, Markdown would see code blocks.

@@ -11,11 +11,11 @@ internal static class DocRendering
     public static readonly DateTimeOffset Now = new(2026, 11, 24, 12, 0, 0, TimeSpan.Zero);
 
     public static async Task<(DocModel Model, DiagnosticBag Diagnostics, string Html)> RenderAsync(
-        string? features, IEnumerable<string> messages, string? config = null, string? outFile = null)
+        string? features, IEnumerable<string> messages, string? config = null, string? outFile = null, string title = "Fixture doc")
     {
         var diagnostics = new DiagnosticBag();
         outFile ??= Path.Combine(TestPaths.NewScratchFolder(), "index.html");
-        var request = new RenderRequest(features, messages.ToList(), outFile, "Fixture doc", config);
+        var request = new RenderRequest(features, messages.ToList(), outFile, title, config);
         var model = await new LivingDocGenerator(new FakeTimeProvider(Now)).RenderAsync(request, diagnostics, TestContext.Current.CancellationToken);
         return (model, diagnostics, await File.ReadAllTextAsync(outFile, TestContext.Current.CancellationToken));
     }

@@ -31,6 +31,7 @@ internal sealed class MessagesRunBuilder(string featuresFolder, string uriPrefix
     private string[]? _onlyFeatures;
     private DateTimeOffset _startedAt = new(2026, 11, 20, 9, 0, 0, TimeSpan.Zero);
     private bool _finished = true;
+    private bool _gherkinDocuments = true;
 
     public MessagesRunBuilder StartedAt(DateTimeOffset at) { _startedAt = at; return this; }
     public MessagesRunBuilder Fail(string scenario, string error, int? stepIndex = null) { _outcomes[scenario] = new("FAILED", stepIndex, error); return this; }
@@ -40,6 +41,7 @@ internal sealed class MessagesRunBuilder(string featuresFolder, string uriPrefix
     public MessagesRunBuilder Only(params string[] featurePaths) { _onlyFeatures = featurePaths; return this; }
     public MessagesRunBuilder WithUnusedStepDefinition(string pattern) { _extraStepDefinitions.Add(pattern); return this; }
     public MessagesRunBuilder Unfinished() { _finished = false; return this; }
+    public MessagesRunBuilder WithoutGherkinDocuments() { _gherkinDocuments = false; return this; }
     public MessagesRunBuilder AppendRawLine(string line) { _extraLines.Add(line); return this; }
 
     public MessagesRunBuilder Attach(string scenario, string mediaType, string body, string encoding = "IDENTITY", string? fileName = null)
@@ -65,7 +67,7 @@ internal sealed class MessagesRunBuilder(string featuresFolder, string uriPrefix
             var text = await File.ReadAllTextAsync(file);
             Emit("source", new { uri, data = text, mediaType = "text/x.cucumber.gherkin+plain" });
             var document = new AstMessagesConverter(ids).ConvertGherkinDocumentToEventArgs(new Parser().Parse(new StringReader(text)), uri);
-            Emit("gherkinDocument", document);
+            if (_gherkinDocuments) Emit("gherkinDocument", document);
             foreach (var pickle in new PickleCompiler(ids).Compile(document))
             {
                 Emit("pickle", pickle);
