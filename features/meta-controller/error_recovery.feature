@@ -4,7 +4,10 @@ Feature: Recovering when an agent fails
   must not be lost: the meta-controller hands it to another capable agent and keeps the
   reason of the first failure for the user.
 
+  @scripted-only
   Scenario: A failing agent's task is retried on another capable agent
+    The failure of the first agent's model is played by the scripted model.
+
     Given a meta-controller with these agents:
       | agent      | capabilities   |
       | analyst-a  | data analysis  |
@@ -14,7 +17,10 @@ Feature: Recovering when an agent fails
     Then the task is completed by "analyst-b"
     And the task's history shows "analyst-a" failed with "model server unreachable"
 
+  @scripted-only
   Scenario: A task fails clearly when no capable agent is left
+    The failure of the agent's model is played by the scripted model.
+
     Given a meta-controller with these agents:
       | agent      | capabilities   |
       | analyst-a  | data analysis  |

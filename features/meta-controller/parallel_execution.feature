@@ -5,7 +5,11 @@ Feature: Running independent tasks in parallel
   able to do them, up to a limit, and gives the results back in the order the tasks
   were given.
 
+  @scripted-only
   Scenario: Four independent tasks run two at a time and keep their order
+    How many agents work at once is observed inside the scripted model's answers, where
+    each answer waits briefly for the agents that should be working beside it.
+
     Given a meta-controller that runs at most 2 tasks at once
     And 4 agents able to do "research"
     When the meta-controller runs these tasks:

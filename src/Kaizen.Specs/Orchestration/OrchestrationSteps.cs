@@ -14,7 +14,7 @@ namespace Kaizen.Specs.Orchestration;
 /// own data folder and scripted model), recovering from failing ones and running tasks in parallel.
 /// </summary>
 [Binding]
-public sealed class OrchestrationSteps(AgentWorld world, OrchestrationWorld orchestration)
+public sealed class OrchestrationSteps(AgentWorld world, OrchestrationWorld orchestration, ModelProvider provider)
 {
     private readonly List<ITaskAgent> _agents = [];
     private readonly Dictionary<string, string> _failures = new(StringComparer.Ordinal);
@@ -132,8 +132,10 @@ public sealed class OrchestrationSteps(AgentWorld world, OrchestrationWorld orch
             var task = request.Messages.First(m => m.Role == ChatRole.User).Text;
             return Probe.Work(() => ScriptedReply.Complete(new { result = $"{name} finished: {task}" }));
         });
-        var agent = world.BuildAgent(name, world.ConfigFor(name) with { MaxTurns = 3 }, script);
-        ITaskAgent taskAgent = new AutonomousTaskAgent(name, capabilities, agent, maxTurns: 3);
+        // The scripted model answers in one turn; a real model may need a few to produce its final JSON.
+        var turns = provider.IsScripted ? 3 : 10;
+        var agent = world.BuildAgent(name, world.ConfigFor(name) with { MaxTurns = turns }, script);
+        ITaskAgent taskAgent = new AutonomousTaskAgent(name, capabilities, agent, maxTurns: turns);
         _agents.Add(new AsynchronousTaskAgent(taskAgent));
     }
 }
