@@ -56,7 +56,7 @@ public static class LlmFactory
     {
         var endpoint = new Uri(config.EffectiveEndpoint!);
         // Small models on a CPU can take minutes for a long prompt; HttpClient's 100 s default is too short.
-        var http = httpClient ?? new HttpClient { Timeout = TimeSpan.FromMinutes(10) };
+        var http = httpClient ?? new HttpClient(new OllamaErrorBodyHandler(new SocketsHttpHandler())) { Timeout = TimeSpan.FromMinutes(10) };
         http.BaseAddress ??= endpoint;
         return new OllamaApiClient(http, config.Model);
     }
