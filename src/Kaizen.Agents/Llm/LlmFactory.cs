@@ -61,9 +61,13 @@ public static class LlmFactory
         return new OllamaApiClient(http, config.Model);
     }
 
-    private static OpenAIClient CreateOpenAI(AutonomousConfig config)
+    /// <summary>An OpenAI-compatible chat client with an explicit key (instead of <c>OPENAI_API_KEY</c>).</summary>
+    public static IChatClient CreateOpenAIChatClient(AutonomousConfig config, string apiKey) =>
+        CreateOpenAI(config, apiKey).GetChatClient(config.Model).AsIChatClient();
+
+    private static OpenAIClient CreateOpenAI(AutonomousConfig config, string? apiKey = null)
     {
-        var key = Environment.GetEnvironmentVariable("OPENAI_API_KEY");
+        var key = apiKey ?? Environment.GetEnvironmentVariable("OPENAI_API_KEY");
         if (string.IsNullOrWhiteSpace(key))
             throw new InvalidOperationException("The openai provider needs an API key: set OPENAI_API_KEY (or use KAIZEN_LLM_PROVIDER=ollama for a local model).");
         var options = new OpenAIClientOptions();
