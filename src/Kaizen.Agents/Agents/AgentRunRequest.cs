@@ -1,0 +1,21 @@
+namespace Kaizen.Agents;
+
+/// <summary>One task for <see cref="AutonomousAgent.RunAsync"/>, with the options other components need.</summary>
+/// <param name="Task">The task text.</param>
+public sealed record AgentRunRequest(string Task)
+{
+    /// <summary>Extra named signature inputs.</summary>
+    public IReadOnlyDictionary<string, string> Inputs { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>Turn limit of the thread (null: the config's <c>MaxTurns</c>).</summary>
+    public int? MaxTurns { get; init; }
+
+    /// <summary>Thread id to use (null: a new one).</summary>
+    public string? ThreadId { get; init; }
+
+    /// <summary>
+    /// Live component state (JSON strings keyed by owner, e.g. "plan"). The run copies it into every checkpoint and
+    /// the prompt shows the "plan" entry; the owner may change it between turns (e.g. from an observer).
+    /// </summary>
+    public IDictionary<string, string>? Extensions { get; init; }
+}

@@ -1,0 +1,98 @@
+using System.Globalization;
+using System.Text;
+using Kaizen.Agents.Checkpoints;
+using Kaizen.Agents.Memory;
+
+namespace Kaizen.Agents;
+
+/// <summary>
+/// Connects a run to its <see cref="IMemoryBackend"/>: stores every new conversation entry once (even across a
+/// crash and resume) and reads the three tiers back for the prompt.
+/// </summary>
+internal sealed class MemoryBridge(IMemoryBackend memory, AutonomousConfig config, string agentId, string threadId, TimeProvider time)
+{
+    private const string EntryKey = "entry";
+    private const int RecoveryScan = 200;
+    private Dictionary<int, long> _storedAfterCursor = [];
+
+    /// <summary>
+    /// After a resume, finds entries a previous process stored past the checkpoint's cursor (it crashed before the
+    /// next checkpoint), so they are not stored a second time.
+    /// </summary>
+    public async Task RecoverAsync(AgentState state, CancellationToken cancellationToken)
+    {
+        await memory.InitializeAsync(cancellationToken).ConfigureAwait(false);
+        var newest = await memory.LoadHotTierAsync(RecoveryScan, cancellationToken).ConfigureAwait(false);
+        _storedAfterCursor = newest
+            .Where(t => state.MemoryCursor is null || t.Sequence > state.MemoryCursor)
+            .Select(t => (Entry: EntryIndex(t), t.Sequence))
+            .Where(p => p.Entry is not null)
+            .GroupBy(p => p.Entry!.Value)
+            .ToDictionary(g => g.Key, g => g.Min(p => p.Sequence));
+    }
+
+    /// <summary>Stores the entries not stored yet and returns the state with the new cursor.</summary>
+    public async Task<AgentState> StoreNewEntriesAsync(AgentState state, CancellationToken cancellationToken)
+    {
+        var cursor = state.MemoryCursor;
+        for (var i = state.MemoryStoredEntries; i < state.Conversation.Count; i++)
+        {
+            if (_storedAfterCursor.Remove(i, out var sequence))
+            {
+                cursor = sequence;
+                continue;
+            }
+            var entry = state.Conversation[i];
+            var metadata = new Dictionary<string, object?>
+            {
+                ["agent"] = agentId,
+                ["thread"] = threadId,
+                ["turn"] = entry.Turn,
+                [EntryKey] = i,
+            };
+            if (entry.Calls is { Count: > 0 } calls) metadata["tools"] = string.Join(",", calls.Select(c => c.Name));
+            var stored = await memory.StoreTurnAsync(entry.Role, ConversationMapper.ToMemoryText(entry), time.GetUtcNow(), metadata, cancellationToken).ConfigureAwait(false);
+            cursor = stored.Sequence;
+        }
+        return state with { MemoryCursor = cursor, MemoryStoredEntries = state.Conversation.Count };
+    }
+
+    /// <summary>Hot turns (chronological) for messages, plus warm transcript and cold memories for the system prompt.</summary>
+    public async Task<MemoryContext> LoadContextAsync(string task, CancellationToken cancellationToken)
+    {
+        var hot = config.MemoryHotTurns == 0 ? [] : (await memory.LoadHotTierAsync(config.MemoryHotTurns, cancellationToken).ConfigureAwait(false)).Reverse().ToList();
+        var seen = hot.Select(t => t.Id).ToHashSet();
+        var warm = config.MemoryWarmWindow == 0 ? [] : (await memory.LoadWarmTierAsync(config.MemoryWarmWindow, cancellationToken).ConfigureAwait(false))
+            .Where(t => !seen.Contains(t.Id)).ToList();
+        seen.UnionWith(warm.Select(t => t.Id));
+        var cold = config.MemoryColdResults == 0 ? [] : (await memory.SearchColdAsync(task, config.MemoryColdResults, cancellationToken).ConfigureAwait(false))
+            .Where(s => !seen.Contains(s.Turn.Id)).ToList();
+        return new MemoryContext(hot, warm, cold);
+    }
+
+    private static int? EntryIndex(MemoryTurn turn) =>
+        turn.Metadata.TryGetValue(EntryKey, out var value) && value is not null
+        && int.TryParse(Convert.ToString(value, CultureInfo.InvariantCulture), NumberStyles.Integer, CultureInfo.InvariantCulture, out var index)
+            ? index : null;
+}
+
+/// <summary>What the memory tiers contribute to one prompt.</summary>
+internal sealed record MemoryContext(IReadOnlyList<MemoryTurn> Hot, IReadOnlyList<MemoryTurn> Warm, IReadOnlyList<ScoredMemoryTurn> Cold)
+{
+    public string? SystemSection()
+    {
+        if (Warm.Count == 0 && Cold.Count == 0) return null;
+        var text = new StringBuilder();
+        if (Cold.Count > 0)
+        {
+            text.AppendLine("Relevant memories:");
+            foreach (var memory in Cold) text.AppendLine($"- ({memory.Turn.Role}) {memory.Turn.Content}");
+        }
+        if (Warm.Count > 0)
+        {
+            text.AppendLine("Earlier in this session:");
+            foreach (var turn in Warm) text.AppendLine($"{turn.Role}: {turn.Content}");
+        }
+        return text.ToString().TrimEnd();
+    }
+}

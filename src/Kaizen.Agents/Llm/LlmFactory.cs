@@ -1,0 +1,77 @@
+using System.ClientModel;
+using Microsoft.Extensions.AI;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using OllamaSharp;
+using OpenAI;
+
+namespace Kaizen.Agents.Llm;
+
+/// <summary>Builds chat clients and embedding generators from an <see cref="AutonomousConfig"/>, and the agent's middleware pipeline.</summary>
+public static class LlmFactory
+{
+    /// <summary>
+    /// The provider's raw client: <c>scripted</c> gives an endless "keep working" script (pass your own
+    /// <see cref="ScriptedChatClient"/> for anything else), <c>ollama</c> an OllamaSharp client with diagnostics,
+    /// <c>openai</c> the OpenAI client (key from <c>OPENAI_API_KEY</c>).
+    /// </summary>
+    public static IChatClient CreateChatClient(AutonomousConfig config, HttpClient? httpClient = null)
+    {
+        config.Validate();
+        return config.Provider switch
+        {
+            LlmProviders.Scripted => new ScriptedChatClient(ChatScript.Endless(), config.Model),
+            LlmProviders.Ollama => new OllamaDiagnosticsChatClient(CreateOllama(config, httpClient), config.EffectiveEndpoint!, config.Model),
+            LlmProviders.OpenAI => CreateOpenAI(config).GetChatClient(config.Model).AsIChatClient(),
+            _ => throw new ArgumentException($"Unknown provider '{config.Provider}'.", nameof(config)),
+        };
+    }
+
+    /// <summary>An embedding generator for the provider (<paramref name="model"/> defaults to the chat model for Ollama, <c>text-embedding-3-small</c> for OpenAI).</summary>
+    public static IEmbeddingGenerator<string, Embedding<float>> CreateEmbeddingGenerator(AutonomousConfig config, string? model = null, HttpClient? httpClient = null)
+    {
+        config.Validate();
+        return config.Provider switch
+        {
+            LlmProviders.Scripted => new ScriptedEmbeddingGenerator(),
+            LlmProviders.Ollama => CreateOllama(config with { Model = model ?? config.Model }, httpClient),
+            LlmProviders.OpenAI => CreateOpenAI(config).GetEmbeddingClient(model ?? "text-embedding-3-small").AsIEmbeddingGenerator(),
+            _ => throw new ArgumentException($"Unknown provider '{config.Provider}'.", nameof(config)),
+        };
+    }
+
+    /// <summary>Wraps <paramref name="inner"/> in the agent's middleware: budget guard, then cost tracking, then retry.</summary>
+    public static IChatClient BuildPipeline(IChatClient inner, AutonomousConfig config, UsageMeter meter, TimeProvider? timeProvider = null, ILoggerFactory? loggerFactory = null)
+    {
+        var loggers = loggerFactory ?? NullLoggerFactory.Instance;
+        IChatClient client = inner;
+        if (config.MaxAttempts > 1)
+            client = new RetryingChatClient(client, RetryOptions.Default with { MaxAttempts = config.MaxAttempts }, timeProvider, loggers.CreateLogger<RetryingChatClient>());
+        client = new CostTrackingChatClient(client, meter, config.Prices, config.Provider, config.Model, loggers.CreateLogger<CostTrackingChatClient>());
+        if (!config.Budget.IsUnlimited) client = new BudgetGuardChatClient(client, meter, config.Budget);
+        return client;
+    }
+
+    private static OllamaApiClient CreateOllama(AutonomousConfig config, HttpClient? httpClient)
+    {
+        var endpoint = new Uri(config.EffectiveEndpoint!);
+        // Small models on a CPU can take minutes for a long prompt; HttpClient's 100 s default is too short.
+        var http = httpClient ?? new HttpClient(new OllamaErrorBodyHandler(new SocketsHttpHandler())) { Timeout = TimeSpan.FromMinutes(10) };
+        http.BaseAddress ??= endpoint;
+        return new OllamaApiClient(http, config.Model);
+    }
+
+    /// <summary>An OpenAI-compatible chat client with an explicit key (instead of <c>OPENAI_API_KEY</c>).</summary>
+    public static IChatClient CreateOpenAIChatClient(AutonomousConfig config, string apiKey) =>
+        CreateOpenAI(config, apiKey).GetChatClient(config.Model).AsIChatClient();
+
+    private static OpenAIClient CreateOpenAI(AutonomousConfig config, string? apiKey = null)
+    {
+        var key = apiKey ?? Environment.GetEnvironmentVariable("OPENAI_API_KEY");
+        if (string.IsNullOrWhiteSpace(key))
+            throw new InvalidOperationException("The openai provider needs an API key: set OPENAI_API_KEY (or use KAIZEN_LLM_PROVIDER=ollama for a local model).");
+        var options = new OpenAIClientOptions();
+        if (config.EffectiveEndpoint is { } endpoint) options.Endpoint = new Uri(endpoint);
+        return new OpenAIClient(new ApiKeyCredential(key), options);
+    }
+}

@@ -1,0 +1,15 @@
+namespace Kaizen.Agents.Llm;
+
+/// <summary>Names of the supported providers (values of <c>AutonomousConfig.Provider</c> and <c>KAIZEN_LLM_PROVIDER</c>).</summary>
+public static class LlmProviders
+{
+    /// <summary>The deterministic scripted model (<see cref="ScriptedChatClient"/>).</summary>
+    public const string Scripted = "scripted";
+    /// <summary>A local Ollama server through OllamaSharp.</summary>
+    public const string Ollama = "ollama";
+    /// <summary>An OpenAI-compatible endpoint through Microsoft.Extensions.AI.OpenAI.</summary>
+    public const string OpenAI = "openai";
+
+    /// <summary>All supported names.</summary>
+    public static IReadOnlyList<string> All { get; } = [Scripted, Ollama, OpenAI];
+}

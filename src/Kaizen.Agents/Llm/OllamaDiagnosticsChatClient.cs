@@ -1,0 +1,106 @@
+using System.Net;
+using System.Net.Sockets;
+using System.Runtime.CompilerServices;
+using Microsoft.Extensions.AI;
+
+namespace Kaizen.Agents.Llm;
+
+/// <summary>
+/// Middleware around OllamaSharp that turns its failures into <see cref="LlmProviderException"/>s naming the fix:
+/// an unreachable server (<c>ollama serve</c>), a missing model (<c>ollama pull …</c>), server errors, dropped connections.
+/// </summary>
+public sealed class OllamaDiagnosticsChatClient(IChatClient inner, string endpoint, string model) : DelegatingChatClient(inner)
+{
+    /// <inheritdoc />
+    public override async Task<ChatResponse> GetResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            return await base.GetResponseAsync(messages, options, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (OllamaErrors.Translate(ex, endpoint, options?.ModelId ?? model, cancellationToken) is { } translated)
+        {
+            throw translated;
+        }
+    }
+
+    /// <inheritdoc />
+    public override async IAsyncEnumerable<ChatResponseUpdate> GetStreamingResponseAsync(
+        IEnumerable<ChatMessage> messages, ChatOptions? options = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        var enumerator = base.GetStreamingResponseAsync(messages, options, cancellationToken).GetAsyncEnumerator(cancellationToken);
+        var finished = false;
+        await using (enumerator.ConfigureAwait(false))
+        {
+            while (true)
+            {
+                try
+                {
+                    if (!await enumerator.MoveNextAsync().ConfigureAwait(false))
+                    {
+                        // Ollama always ends a stream with a "done" message; a stream without one was cut off.
+                        if (!finished)
+                            throw new LlmProviderException(
+                                $"The connection to Ollama at {endpoint} failed or dropped mid-response: the stream ended without its final \"done\" message. Is `ollama serve` still running?",
+                                LlmProviders.Ollama, isTransient: true);
+                        yield break;
+                    }
+                    finished |= enumerator.Current.FinishReason is not null;
+                }
+                catch (Exception ex) when (OllamaErrors.Translate(ex, endpoint, options?.ModelId ?? model, cancellationToken) is { } translated)
+                {
+                    throw translated;
+                }
+                yield return enumerator.Current;
+            }
+        }
+    }
+}
+
+/// <summary>Maps OllamaSharp / HttpClient failures to messages with the fix.</summary>
+public static class OllamaErrors
+{
+    /// <summary>The translated error, or null to let <paramref name="error"/> through (cancellation, already translated).</summary>
+    public static LlmProviderException? Translate(Exception error, string endpoint, string model, CancellationToken cancellationToken)
+    {
+        if (error is LlmProviderException || (error is OperationCanceledException && cancellationToken.IsCancellationRequested)) return null;
+        var text = Flatten(error);
+        if (IsModelMissing(error, text))
+            return new LlmProviderException(
+                $"Model '{model}' is not available on the Ollama server at {endpoint}. Pull it with `ollama pull {model}` (server said: {text}).",
+                LlmProviders.Ollama, isTransient: false, error);
+        if (Find<SocketException>(error) is { } socket && socket.SocketErrorCode is SocketError.ConnectionRefused or SocketError.HostNotFound or SocketError.TryAgain or SocketError.HostUnreachable)
+            return new LlmProviderException(
+                $"Cannot reach Ollama at {endpoint} ({socket.SocketErrorCode}). Start it with `ollama serve`, pull the model with `ollama pull {model}`, " +
+                "or point OLLAMA_HOST at a running server.", LlmProviders.Ollama, isTransient: true, error);
+        if (Find<HttpRequestException>(error) is { StatusCode: { } status } && (int)status >= 500)
+            return new LlmProviderException($"Ollama at {endpoint} failed with HTTP {(int)status}: {text}", LlmProviders.Ollama, isTransient: true, error);
+        if (Find<IOException>(error) is not null || Find<HttpRequestException>(error) is { StatusCode: null })
+            return new LlmProviderException(
+                $"The connection to Ollama at {endpoint} failed or dropped mid-response: {text}. Is `ollama serve` still running?",
+                LlmProviders.Ollama, isTransient: true, error);
+        if (error is TaskCanceledException or TimeoutException)
+            return new LlmProviderException($"Ollama at {endpoint} did not answer in time: {text}", LlmProviders.Ollama, isTransient: true, error);
+        if (error.GetType().Name == "OllamaException" || error is HttpRequestException)
+            return new LlmProviderException($"Ollama at {endpoint} returned an error: {text}", LlmProviders.Ollama, isTransient: false, error);
+        return null;
+    }
+
+    private static bool IsModelMissing(Exception error, string text) =>
+        Find<HttpRequestException>(error) is { StatusCode: HttpStatusCode.NotFound }
+        || (text.Contains("not found", StringComparison.OrdinalIgnoreCase) && text.Contains("model", StringComparison.OrdinalIgnoreCase));
+
+    private static T? Find<T>(Exception? error) where T : Exception
+    {
+        for (; error is not null; error = error.InnerException)
+            if (error is T match) return match;
+        return null;
+    }
+
+    private static string Flatten(Exception error)
+    {
+        var parts = new List<string>();
+        for (Exception? e = error; e is not null; e = e.InnerException) parts.Add(e.Message);
+        return string.Join(" -> ", parts.Distinct());
+    }
+}

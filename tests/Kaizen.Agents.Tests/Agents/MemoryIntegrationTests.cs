@@ -1,0 +1,70 @@
+using Kaizen.Agents.Llm;
+using Kaizen.Agents.Tests.Agents.Support;
+using Microsoft.Extensions.AI;
+
+namespace Kaizen.Agents.Tests.Agents;
+
+[Trait("Category", "agents")]
+public sealed class MemoryIntegrationTests : IDisposable
+{
+    private readonly AgentFixture _fixture = new();
+
+    public void Dispose() => _fixture.Dispose();
+
+    [Fact]
+    public async Task Every_entry_is_stored_once_and_the_cursor_follows()
+    {
+        var memory = new InMemoryMemoryBackend();
+        var model = new ScriptedChatClient(new ChatScript().Working("first").Working("second").Complete(new { result = "r" }));
+        var agent = _fixture.Agent(model, services: new AgentServices { Memory = memory });
+
+        var result = await agent.RunAutonomousAsync("remember things");
+
+        memory.Turns.Select(t => t.Role).Should().Equal("user", "assistant", "assistant", "assistant");
+        memory.Turns[0].Content.Should().Be("Task: remember things");
+        result.State.MemoryCursor.Should().Be(3);
+        result.State.MemoryStoredEntries.Should().Be(4);
+    }
+
+    [Fact]
+    public async Task Hot_turns_are_messages_warm_turns_a_transcript_and_cold_hits_are_retrieved()
+    {
+        var memory = new InMemoryMemoryBackend();
+        await memory.StoreTurnAsync("assistant", "the invoice total was 420 euros", DateTimeOffset.UnixEpoch);
+        for (var i = 0; i < 5; i++) await memory.StoreTurnAsync("user", $"filler {i}", DateTimeOffset.UnixEpoch);
+        var model = new ScriptedChatClient(new ChatScript().Complete(new { result = "420" }));
+        var config = _fixture.Config() with { MemoryHotTurns = 2, MemoryWarmWindow = 3, MemoryColdResults = 2 };
+
+        await _fixture.Agent(model, config, new AgentServices { Memory = memory }).RunAutonomousAsync("what was the invoice total");
+
+        var request = model.Requests.Single();
+        memory.ColdQueries.Should().Equal("what was the invoice total");
+        request.SystemText.Should().Contain("Relevant memories:\n- (assistant) the invoice total was 420 euros");
+        // The task is stored at run start, so hot (newest 2) = [filler 4, task] and warm (last 3) adds only filler 3.
+        request.SystemText.Should().EndWith("Earlier in this session:\nuser: filler 3").And.NotContain("filler 2");
+        request.Messages.Skip(1).Select(m => m.Text).Should().Equal("Task: what was the invoice total", "filler 4");
+    }
+
+    [Fact]
+    public async Task A_resume_after_a_crash_does_not_store_turns_twice()
+    {
+        var memory = new InMemoryMemoryBackend();
+        var config = _fixture.Config(interval: 2);
+        var crashing = new ScriptedChatClient(ChatScript.ByTurn((turn, _) => turn == 4 ? ScriptedReply.Fail(new IOException("process died")) : ScriptedReply.Working($"w{turn}")));
+        var first = _fixture.Agent(crashing, config with { MaxAttempts = 1 }, new AgentServices { Memory = memory });
+        await FluentActions.Awaiting(() => first.RunAutonomousAsync("long task", 6)).Should().ThrowAsync<IOException>();
+        // Simulate the crash window: turn 3 reached memory, but the Error checkpoint (turn 3) is ignored; resume from turn 2.
+        var checkpoints = await first.ListCheckpointsAsync();
+        var autoAt2 = checkpoints.Single(c => c.Turn == 2).Id;
+        first.Dispose();
+
+        var model = new ScriptedChatClient(ChatScript.ByTurn((turn, _) => ScriptedReply.Working($"w{turn}")));
+        var second = _fixture.Agent(model, config, new AgentServices { Memory = memory });
+        var result = await second.ResumeAsync(autoAt2);
+
+        result.Turns.Should().Be(6);
+        memory.Turns.Select(t => t.Content).Where(c => c.Contains("\"w")).Should().OnlyHaveUniqueItems().And.HaveCount(6);
+        memory.Turns.Count.Should().Be(7);
+        result.State.MemoryCursor.Should().Be(6);
+    }
+}
