@@ -1,16 +1,27 @@
+using Kaizen.Agents.Bench;
 using Kaizen.Agents.Bench.Memory;
 
-// Dispatcher: dotnet run -c Release --project bench/Kaizen.Agents.Bench -- --bench <name> [options]
-var benches = new Dictionary<string, Func<string[], Task<int>>>(StringComparer.OrdinalIgnoreCase)
+// Dispatcher: `dotnet run -c Release --project bench/Kaizen.Agents.Bench -- --bench checkpoints|loop|memory|all`.
+// Add a benchmark with one line in this table (the file holding it stays separate).
+var benches = new Dictionary<string, Func<Task>>(StringComparer.OrdinalIgnoreCase)
 {
-    ["memory"] = MemoryBench.RunAsync,
+    ["checkpoints"] = CheckpointBench.RunAsync,
+    ["loop"] = LoopBench.RunAsync,
+    ["memory"] = () => MemoryBench.RunAsync(args), // options: see MemoryBench (--turns, --durable-turns, ...)
 };
 
-var at = Array.IndexOf(args, "--bench");
-if (at < 0 || at + 1 >= args.Length || !benches.TryGetValue(args[at + 1], out var run))
+var index = Array.IndexOf(args, "--bench");
+var selected = index >= 0 && index + 1 < args.Length ? args[index + 1] : "all";
+if (selected != "all" && !benches.ContainsKey(selected))
 {
-    Console.Error.WriteLine($"usage: Kaizen.Agents.Bench --bench <{string.Join('|', benches.Keys)}> [options]");
+    Console.Error.WriteLine($"Unknown bench '{selected}'. Use --bench {string.Join("|", benches.Keys)}|all.");
     return 2;
 }
-
-return await run(args.Where((_, i) => i != at && i != at + 1).ToArray());
+foreach (var (name, run) in benches)
+{
+    if (selected != "all" && !string.Equals(selected, name, StringComparison.OrdinalIgnoreCase)) continue;
+    Console.WriteLine($"== {name} ==");
+    await run();
+    Console.WriteLine();
+}
+return 0;

@@ -23,6 +23,7 @@ try
     {
         await memory.StoreTurnAsync(n % 2 == 0 ? "user" : "assistant", $"writer {writer} turn {n}", DateTimeOffset.UtcNow,
             new Dictionary<string, object?> { ["writer"] = writer, ["n"] = n });
+        if ((n + 1) % 100 == 0) Console.WriteLine($"progress {n + 1}"); // lets a test kill the writer mid-run
     }
 }
 catch (Exception exception)

@@ -113,6 +113,10 @@ public sealed class AutonomousAgent : IDisposable
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentException.ThrowIfNullOrWhiteSpace(request.Task, nameof(request));
+        var missing = Signature.Inputs.Where(i => i.Name != "task" && !request.Inputs.ContainsKey(i.Name)).ToList();
+        if (missing.Count > 0)
+            throw new ArgumentException($"Signature '{Signature.Name}' needs input(s) " +
+                string.Join(", ", missing.Select(i => $"'{i.Name}' ({i.Description})")) + ": pass them in AgentRunRequest.Inputs.", nameof(request));
         var maxTurns = request.MaxTurns ?? Config.MaxTurns;
         ArgumentOutOfRangeException.ThrowIfLessThan(maxTurns, 1, nameof(request.MaxTurns));
         var state = new AgentState

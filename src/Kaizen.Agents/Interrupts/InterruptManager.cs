@@ -106,26 +106,24 @@ public sealed class InterruptManager : IDisposable
         return true;
     }
 
-    /// <summary>Starts the handlers for a new run and clears any previous interrupt.</summary>
+    /// <summary>
+    /// Starts the handlers for a new run. An interrupt requested before the run (e.g. a parent already stopping) is kept,
+    /// so the run stops before its first turn.
+    /// </summary>
     public void BeginRun()
     {
-        Reset();
         IInterruptHandler[] handlers;
         lock (_gate) handlers = _handlers.ToArray();
         foreach (var handler in handlers) handler.Start(this);
     }
 
-    /// <summary>Stops the handlers at the end of a run.</summary>
+    /// <summary>Stops the handlers at the end of a run and clears its interrupt, so the next run starts clean.</summary>
     public void EndRun()
     {
         IInterruptHandler[] handlers;
-        lock (_gate)
-        {
-            handlers = _handlers.ToArray();
-            _escalation?.Dispose();
-            _escalation = null;
-        }
+        lock (_gate) handlers = _handlers.ToArray();
         foreach (var handler in handlers) handler.Stop();
+        Reset();
     }
 
     /// <summary>Clears the interrupt state so the manager can serve another run.</summary>
@@ -147,7 +145,10 @@ public sealed class InterruptManager : IDisposable
     /// <summary>Stops and disposes the handlers.</summary>
     public void Dispose()
     {
-        EndRun();
+        IInterruptHandler[] handlers;
+        lock (_gate) handlers = _handlers.ToArray();
+        foreach (var handler in handlers) handler.Stop();
+        lock (_gate) _escalation?.Dispose();
         lock (_gate)
         {
             foreach (var handler in _handlers) handler.Dispose();

@@ -56,14 +56,18 @@ public static class LlmFactory
     {
         var endpoint = new Uri(config.EffectiveEndpoint!);
         // Small models on a CPU can take minutes for a long prompt; HttpClient's 100 s default is too short.
-        var http = httpClient ?? new HttpClient { Timeout = TimeSpan.FromMinutes(10) };
+        var http = httpClient ?? new HttpClient(new OllamaErrorBodyHandler(new SocketsHttpHandler())) { Timeout = TimeSpan.FromMinutes(10) };
         http.BaseAddress ??= endpoint;
         return new OllamaApiClient(http, config.Model);
     }
 
-    private static OpenAIClient CreateOpenAI(AutonomousConfig config)
+    /// <summary>An OpenAI-compatible chat client with an explicit key (instead of <c>OPENAI_API_KEY</c>).</summary>
+    public static IChatClient CreateOpenAIChatClient(AutonomousConfig config, string apiKey) =>
+        CreateOpenAI(config, apiKey).GetChatClient(config.Model).AsIChatClient();
+
+    private static OpenAIClient CreateOpenAI(AutonomousConfig config, string? apiKey = null)
     {
-        var key = Environment.GetEnvironmentVariable("OPENAI_API_KEY");
+        var key = apiKey ?? Environment.GetEnvironmentVariable("OPENAI_API_KEY");
         if (string.IsNullOrWhiteSpace(key))
             throw new InvalidOperationException("The openai provider needs an API key: set OPENAI_API_KEY (or use KAIZEN_LLM_PROVIDER=ollama for a local model).");
         var options = new OpenAIClientOptions();

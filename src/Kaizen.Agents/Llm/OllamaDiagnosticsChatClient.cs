@@ -29,13 +29,23 @@ public sealed class OllamaDiagnosticsChatClient(IChatClient inner, string endpoi
         IEnumerable<ChatMessage> messages, ChatOptions? options = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         var enumerator = base.GetStreamingResponseAsync(messages, options, cancellationToken).GetAsyncEnumerator(cancellationToken);
+        var finished = false;
         await using (enumerator.ConfigureAwait(false))
         {
             while (true)
             {
                 try
                 {
-                    if (!await enumerator.MoveNextAsync().ConfigureAwait(false)) yield break;
+                    if (!await enumerator.MoveNextAsync().ConfigureAwait(false))
+                    {
+                        // Ollama always ends a stream with a "done" message; a stream without one was cut off.
+                        if (!finished)
+                            throw new LlmProviderException(
+                                $"The connection to Ollama at {endpoint} failed or dropped mid-response: the stream ended without its final \"done\" message. Is `ollama serve` still running?",
+                                LlmProviders.Ollama, isTransient: true);
+                        yield break;
+                    }
+                    finished |= enumerator.Current.FinishReason is not null;
                 }
                 catch (Exception ex) when (OllamaErrors.Translate(ex, endpoint, options?.ModelId ?? model, cancellationToken) is { } translated)
                 {

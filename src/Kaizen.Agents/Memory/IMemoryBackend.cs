@@ -23,7 +23,10 @@ public interface IMemoryBackend : IAsyncDisposable
     /// <summary>The newest <paramref name="limit"/> turns, newest first.</summary>
     Task<IReadOnlyList<MemoryTurn>> LoadHotTierAsync(int limit, CancellationToken cancellationToken = default);
 
-    /// <summary>The last <paramref name="window"/> turns in conversation order (oldest first).</summary>
+    /// <summary>
+    /// The last <paramref name="window"/> turns in conversation order (oldest first). Implementations with promotion
+    /// also include older turns currently promoted into the warm set, in sequence order.
+    /// </summary>
     Task<IReadOnlyList<MemoryTurn>> LoadWarmTierAsync(int window, CancellationToken cancellationToken = default);
 
     /// <summary>The <paramref name="k"/> stored turns most similar to <paramref name="query"/>, best first.</summary>

@@ -79,12 +79,12 @@ public sealed partial class LiteDbMemoryBackend
     private async Task<VectorIndex> EnsureIndexAsync(CancellationToken cancellationToken)
     {
         var session = Session;
-        if (Exclusive && session.Index is { } ready && ready.ModelId == _embedder.ModelId) return ready;
+        if (Exclusive && session.Index is { IsComplete: true } ready && ready.ModelId == _embedder.ModelId) return ready;
         await session.IndexGate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
             var index = session.Index;
-            if (index is null || index.ModelId != _embedder.ModelId)
+            if (index is null || index.ModelId != _embedder.ModelId || !index.IsComplete)
             {
                 index = null;
                 session.Index = null;
@@ -94,6 +94,7 @@ public sealed partial class LiteDbMemoryBackend
             if (index is null && Exclusive) session.Index = building; // from now on, every commit also lands in the index
             var from = index is null ? 0 : building.LoadedThrough + 1; // read before commits can move it
             await LoadVectorsAsync(building, from, cancellationToken).ConfigureAwait(false);
+            building.IsComplete = true;
             session.Index = building;
             return building;
         }

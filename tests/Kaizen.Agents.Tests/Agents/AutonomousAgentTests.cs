@@ -151,6 +151,20 @@ public sealed class AutonomousAgentTests : IDisposable
     }
 
     [Fact]
+    public async Task Declared_inputs_are_required_and_shown_in_the_task_message()
+    {
+        var signature = new Signature("Research").Input("task", "Task").Input("topic", "What to research").Output("result", "Findings");
+        var model = new ScriptedChatClient(new ChatScript().Complete(new { result = "ok" }));
+        var agent = _fixture.Agent(model, signature: signature);
+
+        await FluentActions.Awaiting(() => agent.RunAutonomousAsync("research")).Should().ThrowAsync<ArgumentException>()
+            .WithMessage("Signature 'Research' needs input(s) 'topic' (What to research): pass them in AgentRunRequest.Inputs.*");
+        await agent.RunAsync(new AgentRunRequest("research") { Inputs = new Dictionary<string, string> { ["topic"] = "tides" } });
+
+        model.Requests.Single().Messages[1].Text.Should().Be("Task: research\ntopic: tides");
+    }
+
+    [Fact]
     public async Task A_second_concurrent_run_on_one_agent_is_refused()
     {
         var model = new ScriptedChatClient(new ChatScript().Reply(ScriptedReply.Complete(new { result = "x" }).After(TimeSpan.FromMilliseconds(300))));

@@ -99,6 +99,18 @@ public sealed class InterruptManagerTests
     }
 
     [Fact]
+    public void An_interrupt_requested_before_a_run_is_kept_for_it()
+    {
+        using var parent = new InterruptManager();
+        parent.RequestInterrupt(InterruptSource.User, InterruptMode.Graceful, "Ctrl+C");
+        var child = parent.CreateChild();
+        child.BeginRun();
+        child.Reason!.Message.Should().Be("parent agent interrupted: Ctrl+C");
+        child.EndRun();
+        child.IsInterruptRequested.Should().BeFalse();
+    }
+
+    [Fact]
     public void The_budget_handler_interrupts_when_usage_reaches_the_limit()
     {
         var meter = new UsageMeter();

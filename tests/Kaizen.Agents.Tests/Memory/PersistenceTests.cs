@@ -38,4 +38,25 @@ public sealed class PersistenceTests
         hot[0].Content.Should().Be("writer 7 turn 24");
         hot[0].Metadata["writer"].Should().Be(7);
     }
+
+    [Fact]
+    public async Task A_writer_killed_mid_run_leaves_a_readable_file_with_a_gap_free_prefix_of_its_turns()
+    {
+        await using var folder = new TempMemoryFolder();
+        using var child = TestWriterProcess.Start(folder.DatabasePath, "killed", writer: 3, turns: 1_000_000, "single", "per-turn");
+        string? line;
+        do line = await child.StandardOutput.ReadLineAsync(TestContext.Current.CancellationToken);
+        while (line is not null && !line.StartsWith("progress 300", StringComparison.Ordinal));
+        line.Should().NotBeNull("the writer should report progress before it is killed");
+
+        child.Kill(entireProcessTree: true);
+        await child.WaitForExitAsync(TestContext.Current.CancellationToken);
+
+        var memory = folder.Open("killed");
+        var turns = await memory.LoadTurnsAsync(0, 2_000_000, TestContext.Current.CancellationToken);
+        turns.Count.Should().BeGreaterThanOrEqualTo(300);
+        turns.Select(t => t.Sequence).Should().Equal(Enumerable.Range(0, turns.Count).Select(i => (long)i));
+        turns.Should().OnlyContain(t => t.Content == $"writer 3 turn {t.Sequence}");
+        (await memory.StoreTurnAsync("user", "after the crash", MemoryTestData.Start)).Sequence.Should().Be(turns.Count);
+    }
 }

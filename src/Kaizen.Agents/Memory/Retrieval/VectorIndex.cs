@@ -21,6 +21,9 @@ internal sealed class VectorIndex(int dimensions, string modelId)
     /// <summary>Highest sequence loaded from the file (lets a shared-file index catch up with other processes).</summary>
     public long LoadedThrough { get; set; } = -1;
 
+    /// <summary>True once the stored vectors were loaded; until then searches wait for the build.</summary>
+    public bool IsComplete { get; set; }
+
     public int Count
     {
         get { lock (_gate) return _count; }

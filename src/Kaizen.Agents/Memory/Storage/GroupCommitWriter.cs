@@ -7,6 +7,8 @@ namespace Kaizen.Agents.Memory.Storage;
 /// The single writer of one database file in this process. Writes queue up while a commit runs; the next commit
 /// takes every queued groupable write (up to a limit) in one transaction; a non-groupable write commits alone.
 /// A failing write is retried alone so it cannot take others down with it.
+/// LiteDB's inline auto-checkpoint is off for files this process keeps open (see <see cref="LiteDbOpener"/>): the writer
+/// checkpoints when its queue is empty, so a burst of writes never waits for log pages being copied into the data file.
 /// </summary>
 internal sealed class GroupCommitWriter : IAsyncDisposable
 {
@@ -15,6 +17,11 @@ internal sealed class GroupCommitWriter : IAsyncDisposable
     private readonly string _path;
     private readonly int _maxBatch;
     private readonly Task _loop;
+    private int _writesSinceCheckpoint;
+    private int _queued; // the single-reader channel cannot count
+
+    /// <summary>Writes after which an idle writer folds the log into the data file.</summary>
+    internal const int CheckpointAfterWrites = 1000;
 
     public GroupCommitWriter(IDatabaseAccess access, string path, int maxBatch)
     {
@@ -26,8 +33,13 @@ internal sealed class GroupCommitWriter : IAsyncDisposable
 
     public Task<T> EnqueueAsync<T>(WriteOp<T> op)
     {
+        Interlocked.Increment(ref _queued);
         if (!_queue.Writer.TryWrite(op))
+        {
+            Interlocked.Decrement(ref _queued);
             throw new ObjectDisposedException(nameof(LiteDbMemoryBackend), $"The memory file '{_path}' is closed.");
+        }
+
         return op.Completion;
     }
 
@@ -47,14 +59,14 @@ internal sealed class GroupCommitWriter : IAsyncDisposable
             if (carried is null)
             {
                 if (!await reader.WaitToReadAsync().ConfigureAwait(false)) return;
-                if (!reader.TryRead(out carried)) continue;
+                if (!TryTake(reader, out carried)) continue;
             }
 
             batch.Add(carried);
             carried = null;
             if (batch[0].Groupable)
             {
-                while (batch.Count < _maxBatch && reader.TryRead(out var next))
+                while (batch.Count < _maxBatch && TryTake(reader, out var next))
                 {
                     if (!next.Groupable)
                     {
@@ -67,7 +79,35 @@ internal sealed class GroupCommitWriter : IAsyncDisposable
             }
 
             await CommitAsync(batch).ConfigureAwait(false);
+            _writesSinceCheckpoint += batch.Count;
             batch.Clear();
+            var idle = carried is null && Volatile.Read(ref _queued) == 0;
+            if (idle && _writesSinceCheckpoint >= CheckpointAfterWrites) await CheckpointAsync().ConfigureAwait(false);
+        }
+    }
+
+    private bool TryTake(ChannelReader<WriteOp> reader, [System.Diagnostics.CodeAnalysis.MaybeNullWhen(false)] out WriteOp op)
+    {
+        if (!reader.TryRead(out op)) return false;
+        Interlocked.Decrement(ref _queued);
+        return true;
+    }
+
+    private async Task CheckpointAsync()
+    {
+        _writesSinceCheckpoint = 0;
+        if (!_access.IsExclusive) return; // shared mode closes (and so checkpoints) the file after every operation
+        try
+        {
+            await _access.RunAsync(database =>
+            {
+                database.Checkpoint();
+                return true;
+            }, CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (LiteException)
+        {
+            // committed data is safe in the log; the next checkpoint (or closing the file) folds it in
         }
     }
 

@@ -16,12 +16,15 @@ internal static class LiteDbOpener
         connection.Collation = OrdinalCollation;
     }
 
+    /// <summary>Log size (pages) at which LiteDB would checkpoint inline; high, so the idle writer does it first.</summary>
+    private const int DeferredCheckpointPages = 20_000;
+
     public static LiteDatabase Open(ConnectionString connection)
     {
         var template = connection;
         try
         {
-            var database = new LiteDatabase(connection);
+            var database = new LiteDatabase(connection) { CheckpointSize = DeferredCheckpointPages };
             database.GetCollection(TurnDocument.Collection); // touches the header: fails here, not mid-operation
             return database;
         }

@@ -1,0 +1,52 @@
+using Kaizen.Agents;
+using Kaizen.Agents.Checkpoints;
+using Kaizen.Agents.Diagnostics;
+using Kaizen.Agents.Interrupts;
+using Kaizen.Agents.Llm;
+
+// Usage:
+//   run <dataFolder> <maxTurns> <interval> [delayMs]   start a new thread; prints "thread <id>", "checkpoint <turn> <id>", "done <turns> <sha>"
+//   resume <dataFolder> <threadId>                     resume the newest checkpoint of the thread; prints "resumed <turn>" then "done …"
+// Exit codes: 0 done, 3 interrupted (prints "interrupted <source> <mode> <checkpointId>"), 2 usage.
+if (args.Length < 3) { Console.Error.WriteLine("usage: run <dataFolder> <maxTurns> <interval> [delayMs] | resume <dataFolder> <threadId>"); return 2; }
+
+var mode = args[0];
+var dataFolder = args[1];
+var delay = TimeSpan.FromMilliseconds(mode == "run" && args.Length > 4 ? int.Parse(args[4]) : 0);
+var interval = mode == "run" ? int.Parse(args[3]) : 1;
+var stdout = Console.Out;
+
+// Deterministic by turn, so a resumed run in another process produces the same conversation.
+var model = new ScriptedChatClient(ChatScript.ByTurn((turn, _) => ScriptedReply.Working($"step {turn}: processed record {turn * 7}").After(delay)));
+var observer = new DelegateAgentObserver(e =>
+{
+    if (e is CheckpointSaved saved) { stdout.WriteLine($"checkpoint {saved.Turn} {saved.Checkpoint.Id}"); stdout.Flush(); }
+});
+using var agent = new AutonomousAgent(
+    new AutonomousConfig { Provider = LlmProviders.Scripted, DataFolder = dataFolder, CheckpointInterval = interval, EnableInterrupts = true },
+    services: new AgentServices { ChatClient = model, Observers = [observer] });
+
+try
+{
+    AgentRunResult result;
+    if (mode == "run")
+    {
+        var threadId = "thread_" + Guid.NewGuid().ToString("N");
+        stdout.WriteLine($"thread {threadId}");
+        stdout.Flush();
+        result = await agent.RunAsync(new AgentRunRequest("process the records") { MaxTurns = int.Parse(args[2]), ThreadId = threadId });
+    }
+    else
+    {
+        var latest = (await agent.Checkpoints.ListAsync(args[2])).Last();
+        stdout.WriteLine($"resumed {latest.Turn}");
+        result = await agent.ResumeAsync(latest.Id);
+    }
+    stdout.WriteLine($"done {result.Turns} {CheckpointCodec.Encode(result.State, CheckpointCompression.None).Sha256}");
+    return 0;
+}
+catch (AgentInterruptedException ex)
+{
+    stdout.WriteLine($"interrupted {ex.Reason.Source} {ex.Reason.Mode} {ex.Reason.CheckpointId}");
+    return 3;
+}

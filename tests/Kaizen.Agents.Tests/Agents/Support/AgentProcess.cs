@@ -1,0 +1,83 @@
+using System.Diagnostics;
+using System.Threading.Channels;
+
+namespace Kaizen.Agents.Tests.Agents.Support;
+
+/// <summary>Runs Kaizen.Agents.TestHost (copied next to the tests) as a real child process and reads its output lines.</summary>
+public sealed class AgentProcess : IDisposable
+{
+    private static readonly TimeSpan LineTimeout = TimeSpan.FromSeconds(60);
+    private readonly Process _process;
+    private readonly Channel<string> _lines = Channel.CreateUnbounded<string>();
+
+    private AgentProcess(params string[] args)
+    {
+        var host = Path.Combine(AppContext.BaseDirectory, "Kaizen.Agents.TestHost.dll");
+        if (!File.Exists(host)) throw new FileNotFoundException("The test host is missing; build tests/Kaizen.Agents.Tests (it references Kaizen.Agents.TestHost).", host);
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        start.ArgumentList.Add(host);
+        foreach (var arg in args) start.ArgumentList.Add(arg);
+        _process = Process.Start(start) ?? throw new InvalidOperationException("Could not start the test host.");
+        _process.OutputDataReceived += (_, e) => { if (e.Data is null) _lines.Writer.TryComplete(); else _lines.Writer.TryWrite(e.Data); };
+        _process.ErrorDataReceived += (_, e) => { if (e.Data is not null) StandardError.Add(e.Data); };
+        _process.BeginOutputReadLine();
+        _process.BeginErrorReadLine();
+    }
+
+    public List<string> StandardError { get; } = [];
+
+    public int Id => _process.Id;
+
+    public static AgentProcess Start(params string[] args) => new(args);
+
+    /// <summary>The next output line, or null at the end of output.</summary>
+    public async Task<string?> ReadLineAsync()
+    {
+        using var timeout = new CancellationTokenSource(LineTimeout);
+        try
+        {
+            return await _lines.Reader.WaitToReadAsync(timeout.Token) && _lines.Reader.TryRead(out var line) ? line : null;
+        }
+        catch (OperationCanceledException)
+        {
+            throw new TimeoutException($"The test host printed nothing for {LineTimeout.TotalSeconds} s. stderr: {string.Join("\n", StandardError)}");
+        }
+    }
+
+    /// <summary>Reads lines until one starts with <paramref name="prefix"/>.</summary>
+    public async Task<string> ReadUntilAsync(string prefix)
+    {
+        while (await ReadLineAsync() is { } line)
+            if (line.StartsWith(prefix, StringComparison.Ordinal)) return line;
+        throw new InvalidOperationException($"The test host ended without printing '{prefix}…' (exit {ExitCodeOrNull()}). stderr: {string.Join("\n", StandardError)}");
+    }
+
+    /// <summary>SIGKILL: no handler, no cleanup, like a crash or an OOM kill.</summary>
+    public void KillHard()
+    {
+        _process.Kill(entireProcessTree: true);
+        _process.WaitForExit();
+    }
+
+    /// <summary>Sends a POSIX signal (e.g. "INT", "TERM") with the kill command.</summary>
+    public void Signal(string name)
+    {
+        using var kill = Process.Start("kill", ["-" + name, _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+        kill.WaitForExit();
+    }
+
+    public async Task<int> WaitForExitAsync()
+    {
+        using var timeout = new CancellationTokenSource(LineTimeout);
+        await _process.WaitForExitAsync(timeout.Token);
+        return _process.ExitCode;
+    }
+
+    private string ExitCodeOrNull() => _process.HasExited ? _process.ExitCode.ToString(System.Globalization.CultureInfo.InvariantCulture) : "still running";
+
+    public void Dispose()
+    {
+        if (!_process.HasExited) KillHard();
+        _process.Dispose();
+    }
+}
