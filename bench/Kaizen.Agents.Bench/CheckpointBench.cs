@@ -20,11 +20,12 @@ internal static class CheckpointBench
     {
         var state = SampleStates.Conversation(10);
         Console.WriteLine("Compression, 10-turn conversation (thought + tool call + tool result per turn):");
-        foreach (var algorithm in new[] { CheckpointCompression.None, CheckpointCompression.Brotli, CheckpointCompression.Zstd })
+        foreach (var algorithm in new[] { CheckpointCompression.None, CheckpointCompression.Brotli, CheckpointCompression.Zstd, CheckpointCompression.Auto })
         {
             var encoded = CheckpointCodec.Encode(state, algorithm);
             var encode = Measure.Repeat(50, 500, _ => CheckpointCodec.Encode(state, algorithm));
-            Console.WriteLine($"  {algorithm,-7} raw {encoded.RawSize,6} B  stored {encoded.Stored.Length,6} B  = {100.0 * encoded.Stored.Length / encoded.RawSize,5:0.0} % of raw   encode {encode.MedianMs:0.000} ms");
+            var label = algorithm == CheckpointCompression.Auto ? $"Auto→{encoded.Compression}" : algorithm.ToString();
+            Console.WriteLine($"  {label,-12} raw {encoded.RawSize,6} B  stored {encoded.Stored.Length,6} B  = {100.0 * encoded.Stored.Length / encoded.RawSize,5:0.0} % of raw   encode {encode.MedianMs:0.000} ms");
         }
     }
 

@@ -43,7 +43,7 @@ public sealed record AutonomousConfig
     public bool CompressCheckpoints { get; init; } = true;
 
     /// <summary>Algorithm used when <see cref="CompressCheckpoints"/> is on.</summary>
-    public CheckpointCompression CompressionAlgorithm { get; init; } = CheckpointCompression.Zstd;
+    public CheckpointCompression CompressionAlgorithm { get; init; } = CheckpointCompression.Auto;
 
     /// <summary>Turn Ctrl+C / SIGTERM into graceful interrupts while a run is active.</summary>
     public bool EnableInterrupts { get; init; } = true;

@@ -9,19 +9,24 @@ namespace Kaizen.Agents.Checkpoints;
 /// <summary>Turns an <see cref="AgentState"/> into stored bytes (JSON, then compression) and back, with a SHA-256 of the JSON.</summary>
 public static class CheckpointCodec
 {
-    /// <summary>Serializes and compresses a state.</summary>
+    /// <summary>Largest serialized state that <see cref="CheckpointCompression.Auto"/> compresses with Brotli at its best quality.</summary>
+    public const int SmallStateBytes = 4 * 1024;
+
+    /// <summary>Serializes and compresses a state; <see cref="EncodedState.Compression"/> tells which algorithm was used.</summary>
     public static EncodedState Encode(AgentState state, CheckpointCompression compression)
     {
         var raw = JsonSerializer.SerializeToUtf8Bytes(state, CheckpointJsonContext.Default.AgentState);
         var hash = Convert.ToHexStringLower(SHA256.HashData(raw));
-        var stored = compression switch
+        var (stored, used) = compression switch
         {
-            CheckpointCompression.None => raw,
-            CheckpointCompression.Brotli => BrotliCompress(raw),
-            CheckpointCompression.Zstd => ZstdCompress(raw),
+            CheckpointCompression.None => (raw, compression),
+            CheckpointCompression.Brotli => (BrotliCompress(raw, quality: 5), compression),
+            CheckpointCompression.Zstd => (ZstdCompress(raw), compression),
+            CheckpointCompression.Auto when raw.Length <= SmallStateBytes => (BrotliCompress(raw, quality: 11), CheckpointCompression.Brotli),
+            CheckpointCompression.Auto => (ZstdCompress(raw), CheckpointCompression.Zstd),
             _ => throw new ArgumentOutOfRangeException(nameof(compression), compression, "Unknown checkpoint compression."),
         };
-        return new EncodedState(stored, raw.Length, hash);
+        return new EncodedState(stored, raw.Length, hash, used);
     }
 
     /// <summary>Decompresses, verifies and deserializes a stored state. Throws <see cref="InvalidDataException"/> with the reason when it does not verify.</summary>
@@ -35,6 +40,7 @@ public static class CheckpointCodec
                 CheckpointCompression.None => stored.ToArray(),
                 CheckpointCompression.Brotli => BrotliDecompress(stored, rawSize),
                 CheckpointCompression.Zstd => ZstdDecompress(stored, rawSize),
+                CheckpointCompression.Auto => throw new InvalidDataException("the record says 'Auto' instead of the algorithm actually used"),
                 _ => throw new InvalidDataException($"unknown compression code {(int)compression}"),
             };
         }
@@ -50,11 +56,11 @@ public static class CheckpointCodec
                ?? throw new InvalidDataException("the payload is JSON null");
     }
 
-    private static byte[] BrotliCompress(byte[] raw)
+    private static byte[] BrotliCompress(byte[] raw, int quality)
     {
         var buffer = new byte[BrotliEncoder.GetMaxCompressedLength(raw.Length)];
-        // Quality 5 / window 22: most of Brotli's ratio on JSON at a fraction of the default (11) cost.
-        if (!BrotliEncoder.TryCompress(raw, buffer, out var written, quality: 5, window: 22))
+        // Quality 5 keeps most of Brotli's ratio on large JSON at a fraction of the cost of 11; Auto uses 11 on small states only.
+        if (!BrotliEncoder.TryCompress(raw, buffer, out var written, quality, window: 22))
             throw new InvalidOperationException("Brotli compression failed.");
         return buffer.AsSpan(0, written).ToArray();
     }
@@ -87,7 +93,8 @@ public static class CheckpointCodec
 /// <param name="Stored">The bytes to store.</param>
 /// <param name="RawSize">Bytes of the JSON before compression.</param>
 /// <param name="Sha256">SHA-256 (hex) of the JSON.</param>
-public sealed record EncodedState(byte[] Stored, long RawSize, string Sha256);
+/// <param name="Compression">The algorithm the bytes are compressed with (never <see cref="CheckpointCompression.Auto"/>).</param>
+public sealed record EncodedState(byte[] Stored, long RawSize, string Sha256, CheckpointCompression Compression);
 
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
 [JsonSerializable(typeof(AgentState))]

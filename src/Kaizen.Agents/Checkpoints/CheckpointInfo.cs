@@ -58,6 +58,13 @@ public enum CheckpointCompression
     Brotli = 1,
     /// <summary>Zstandard (ZstdSharp).</summary>
     Zstd = 2,
+    /// <summary>
+    /// Chosen per checkpoint: Brotli at its best quality for small states (its built-in dictionary of common words and
+    /// JSON fragments wins where a state is too short to teach a compressor much; about 3 ms for a 2.5 KB state), Zstandard
+    /// above <see cref="CheckpointCodec.SmallStateBytes"/> (well under a millisecond on large states).
+    /// A stored checkpoint records the algorithm actually used, never <c>Auto</c>.
+    /// </summary>
+    Auto = 3,
 }
 
 /// <summary>A checkpoint to write.</summary>

@@ -28,7 +28,7 @@ public sealed class LiteDbCheckpointStore : ICheckpointStore
     /// <param name="compression">How new checkpoints are compressed (old ones keep theirs).</param>
     /// <param name="timeProvider">Clock for creation times and ids.</param>
     /// <param name="durable">Wait until each save is written before returning (see remarks).</param>
-    public LiteDbCheckpointStore(string path, CheckpointCompression compression = CheckpointCompression.Zstd, TimeProvider? timeProvider = null, bool durable = true)
+    public LiteDbCheckpointStore(string path, CheckpointCompression compression = CheckpointCompression.Auto, TimeProvider? timeProvider = null, bool durable = true)
     {
         _durable = durable;
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
@@ -60,7 +60,7 @@ public sealed class LiteDbCheckpointStore : ICheckpointStore
         var created = _time.GetUtcNow();
         var info = new CheckpointInfo(
             Guid.CreateVersion7(created).ToString("N"), write.ThreadId, write.ParentId, write.State.Turn, created, write.Kind,
-            _compression, encoded.RawSize, encoded.Stored.Length, encoded.Sha256);
+            encoded.Compression, encoded.RawSize, encoded.Stored.Length, encoded.Sha256);
         lock (_gate)
         {
             // LiteDB transactions belong to the calling thread; everything below stays on it.

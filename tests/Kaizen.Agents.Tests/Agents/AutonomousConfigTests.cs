@@ -12,7 +12,7 @@ public sealed class AutonomousConfigTests
         config.Problems().Should().BeEmpty();
         config.Model.Should().Be("llama3.2:1b");
         config.DataFolder.Should().Be(Path.Combine(Directory.GetCurrentDirectory(), ".kaizen"));
-        config.EffectiveCompression.Should().Be(Kaizen.Agents.Checkpoints.CheckpointCompression.Zstd);
+        config.EffectiveCompression.Should().Be(Kaizen.Agents.Checkpoints.CheckpointCompression.Auto);
     }
 
     [Fact]

@@ -61,6 +61,32 @@ public sealed class LiteDbCheckpointStoreTests : IDisposable
         info.CompressionRatio.Should().BeLessThan(0.5);
     }
 
+    [Theory]
+    [InlineData(3, CheckpointCompression.Brotli)]
+    [InlineData(400, CheckpointCompression.Zstd)]
+    public async Task Auto_compression_records_the_algorithm_it_chose_by_state_size_and_loads_back(int turns, CheckpointCompression expected)
+    {
+        var state = Conversation(turns);
+        CheckpointInfo info;
+        using (var store = Open(CheckpointCompression.Auto)) info = await store.SaveAsync(new CheckpointWrite("t", null, CheckpointKind.Auto, state));
+
+        info.Compression.Should().Be(expected, "a {0}-byte state is {1} the small-state limit", info.RawSize,
+            info.RawSize <= CheckpointCodec.SmallStateBytes ? "under" : "over");
+        using var reopened = Open(CheckpointCompression.None);
+        var loaded = await reopened.LoadAsync(info.Id);
+        CheckpointCodec.Encode(loaded.State, CheckpointCompression.None).Sha256.Should().Be(info.Sha256);
+    }
+
+    [Fact]
+    public void Auto_compression_stores_a_small_state_in_fewer_bytes_than_either_fixed_setting()
+    {
+        var state = Conversation(3);
+        CheckpointCodec.Encode(state, CheckpointCompression.None).RawSize.Should().BeLessThanOrEqualTo(CheckpointCodec.SmallStateBytes);
+        var auto = CheckpointCodec.Encode(state, CheckpointCompression.Auto).Stored.Length;
+        auto.Should().BeLessThan(CheckpointCodec.Encode(state, CheckpointCompression.Zstd).Stored.Length);
+        auto.Should().BeLessThan(CheckpointCodec.Encode(state, CheckpointCompression.Brotli).Stored.Length);
+    }
+
     [Fact]
     public async Task Threads_list_oldest_first_and_retention_keeps_the_newest()
     {
