@@ -5,7 +5,7 @@ using Microsoft.Extensions.AI;
 
 namespace Kaizen.Agents.Tests.Memory;
 
-[Trait("Category", "memory")]
+[Trait("Category", "memory-lib")]
 public sealed class EmbedderTests
 {
     [Fact]

@@ -3,7 +3,7 @@ using Microsoft.Extensions.Time.Testing;
 
 namespace Kaizen.Agents.Tests.Memory;
 
-[Trait("Category", "memory")]
+[Trait("Category", "memory-lib")]
 public sealed class HotTierCacheTests
 {
     [Fact]

@@ -3,7 +3,7 @@ using Kaizen.Agents.Memory;
 
 namespace Kaizen.Agents.Tests.Memory;
 
-[Trait("Category", "memory")]
+[Trait("Category", "memory-lib")]
 public sealed class MetadataRoundTripTests
 {
     private static Dictionary<string, object?> NestedMetadata() => new()

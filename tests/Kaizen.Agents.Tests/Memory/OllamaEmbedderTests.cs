@@ -8,7 +8,7 @@ using Kaizen.Agents.Memory.Embeddings;
 namespace Kaizen.Agents.Tests.Memory;
 
 /// <summary>OllamaSharp against a loopback server that speaks Ollama's /api/embed wire format.</summary>
-[Trait("Category", "memory")]
+[Trait("Category", "memory-lib")]
 public sealed class OllamaEmbedderTests
 {
     [Fact]

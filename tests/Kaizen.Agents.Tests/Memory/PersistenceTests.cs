@@ -2,7 +2,7 @@ using Kaizen.Agents.Memory;
 
 namespace Kaizen.Agents.Tests.Memory;
 
-[Trait("Category", "memory")]
+[Trait("Category", "memory-lib")]
 public sealed class PersistenceTests
 {
     [Fact]

@@ -3,7 +3,7 @@ using Kaizen.Agents.Memory.Tiers;
 
 namespace Kaizen.Agents.Tests.Memory;
 
-[Trait("Category", "memory")]
+[Trait("Category", "memory-lib")]
 public sealed class TierMovementTests
 {
     [Fact]

@@ -6,7 +6,7 @@ namespace Kaizen.Agents.Tests.Orchestration;
 /// Parallel execution, proven without timing: agents block on gates the test opens, and the test waits (bounded)
 /// for the number of agents running at once.
 /// </summary>
-[Trait("Category", "meta_controller")]
+[Trait("Category", "orchestration-lib")]
 public sealed class MetaControllerParallelTests
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;

@@ -6,7 +6,7 @@ using Microsoft.Extensions.Time.Testing;
 
 namespace Kaizen.Agents.Tests.Orchestration;
 
-[Trait("Category", "meta_controller")]
+[Trait("Category", "orchestration-lib")]
 public sealed class MetaControllerTests
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;

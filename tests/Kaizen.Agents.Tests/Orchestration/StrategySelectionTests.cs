@@ -7,7 +7,7 @@ using Kaizen.Agents.Tools.Approval;
 
 namespace Kaizen.Agents.Tests.Orchestration;
 
-[Trait("Category", "meta_controller")]
+[Trait("Category", "orchestration-lib")]
 public sealed class StrategySelectionTests
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;

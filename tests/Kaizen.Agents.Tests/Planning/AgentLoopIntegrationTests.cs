@@ -14,8 +14,8 @@ namespace Kaizen.Agents.Tests.Planning;
 /// Planning, orchestration and tools wired into the real agent loop (<see cref="AutonomousAgent"/> with a LiteDB
 /// checkpoint file); only the model is scripted.
 /// </summary>
-[Trait("Category", "planning")]
-[Trait("Category", "tool_calling")]
+[Trait("Category", "planning-lib")]
+[Trait("Category", "tools-lib")]
 public sealed class AgentLoopIntegrationTests : IDisposable
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;

@@ -3,7 +3,7 @@ using Kaizen.Agents.Planning.Strategies;
 
 namespace Kaizen.Agents.Tests.Planning;
 
-[Trait("Category", "planning")]
+[Trait("Category", "planning-lib")]
 public sealed class ChainOfThoughtStrategyTests
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;

@@ -2,7 +2,7 @@ using Kaizen.Agents.Planning;
 
 namespace Kaizen.Agents.Tests.Planning;
 
-[Trait("Category", "planning")]
+[Trait("Category", "planning-lib")]
 public sealed class PlanParserTests
 {
     [Fact]

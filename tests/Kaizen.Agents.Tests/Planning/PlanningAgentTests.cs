@@ -5,7 +5,7 @@ using Kaizen.Agents.Planning;
 namespace Kaizen.Agents.Tests.Planning;
 
 /// <summary>The planning agent with the scripted model writing the plans and a recording step executor.</summary>
-[Trait("Category", "planning")]
+[Trait("Category", "planning-lib")]
 public sealed class PlanningAgentTests
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;

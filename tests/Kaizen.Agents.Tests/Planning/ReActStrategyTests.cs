@@ -10,8 +10,8 @@ using Microsoft.Extensions.AI;
 namespace Kaizen.Agents.Tests.Planning;
 
 /// <summary>ReAct with the scripted model calling real built-in tools through the executor.</summary>
-[Trait("Category", "planning")]
-[Trait("Category", "tool_calling")]
+[Trait("Category", "planning-lib")]
+[Trait("Category", "tools-lib")]
 public sealed class ReActStrategyTests : IDisposable
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;

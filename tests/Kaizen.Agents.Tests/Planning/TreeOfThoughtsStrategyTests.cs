@@ -8,7 +8,7 @@ namespace Kaizen.Agents.Tests.Planning;
 /// Tree-of-Thoughts with a scripted model answering by content: proposals per branch, a fixed score per thought,
 /// and the answer naming the best branch.
 /// </summary>
-[Trait("Category", "planning")]
+[Trait("Category", "planning-lib")]
 public sealed partial class TreeOfThoughtsStrategyTests
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;

@@ -11,7 +11,7 @@ namespace Kaizen.Agents.Tests.Tools;
 /// The guide's four tool-calling scenarios through the real agent loop: safe tools run, moderate tools ask,
 /// dangerous tools are rejected, and tool chains run within the turn budget. Only the model is scripted.
 /// </summary>
-[Trait("Category", "tool_calling")]
+[Trait("Category", "tools-lib")]
 public sealed class AgentToolCallingTests : IDisposable
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;

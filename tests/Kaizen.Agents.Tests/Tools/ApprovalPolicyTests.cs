@@ -4,7 +4,7 @@ using Microsoft.Extensions.AI;
 
 namespace Kaizen.Agents.Tests.Tools;
 
-[Trait("Category", "tool_calling")]
+[Trait("Category", "tools-lib")]
 public sealed class ApprovalPolicyTests
 {
     private static RegisteredTool Tool(string name, DangerLevel level) =>

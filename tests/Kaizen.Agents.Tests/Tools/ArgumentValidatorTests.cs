@@ -3,7 +3,7 @@ using Kaizen.Agents.Tools.Validation;
 
 namespace Kaizen.Agents.Tests.Tools;
 
-[Trait("Category", "tool_calling")]
+[Trait("Category", "tools-lib")]
 public sealed class ArgumentValidatorTests
 {
     private static readonly JsonElement Schema = JsonDocument.Parse("""

@@ -6,7 +6,7 @@ using static Kaizen.Agents.Tests.Tools.ToolTestKit;
 namespace Kaizen.Agents.Tests.Tools;
 
 /// <summary><c>run_command</c> starts real processes (POSIX commands: the suite runs on Linux/macOS).</summary>
-[Trait("Category", "tool_calling")]
+[Trait("Category", "tools-lib")]
 public sealed class CommandToolTests : IDisposable
 {
     private readonly TempFolder _root = new();

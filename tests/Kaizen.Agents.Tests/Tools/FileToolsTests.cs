@@ -5,7 +5,7 @@ using static Kaizen.Agents.Tests.Tools.ToolTestKit;
 
 namespace Kaizen.Agents.Tests.Tools;
 
-[Trait("Category", "tool_calling")]
+[Trait("Category", "tools-lib")]
 public sealed class FileToolsTests : IDisposable
 {
     private readonly TempFolder _temp = new();

@@ -9,7 +9,7 @@ using static Kaizen.Agents.Tests.Tools.ToolTestKit;
 namespace Kaizen.Agents.Tests.Tools;
 
 /// <summary>The HTTP tools against a real loopback <see cref="HttpListener"/>.</summary>
-[Trait("Category", "tool_calling")]
+[Trait("Category", "tools-lib")]
 public sealed class HttpToolsTests : IAsyncDisposable
 {
     private readonly HttpListener _listener = new();

@@ -7,7 +7,7 @@ using static Kaizen.Agents.Tests.Tools.ToolTestKit;
 
 namespace Kaizen.Agents.Tests.Tools;
 
-[Trait("Category", "tool_calling")]
+[Trait("Category", "tools-lib")]
 public sealed class ToolExecutorTests
 {
     private readonly CountingTool _counter = new();

@@ -6,8 +6,8 @@ using static Kaizen.Agents.Tests.Tools.ToolTestKit;
 namespace Kaizen.Agents.Tests.Tools.Mcp;
 
 /// <summary>The real <c>@modelcontextprotocol/server-filesystem</c> over stdio, confined to a temp folder.</summary>
-[Trait("Category", "mcp")]
-[Trait("Category", "tool_calling")]
+[Trait("Category", "mcp-lib")]
+[Trait("Category", "tools-lib")]
 public sealed class FilesystemMcpServerTests : IAsyncLifetime
 {
     private readonly TempFolder _temp = new();

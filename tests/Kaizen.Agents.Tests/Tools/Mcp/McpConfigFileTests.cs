@@ -4,7 +4,7 @@ using static Kaizen.Agents.Tests.Tools.ToolTestKit;
 
 namespace Kaizen.Agents.Tests.Tools.Mcp;
 
-[Trait("Category", "mcp")]
+[Trait("Category", "mcp-lib")]
 public sealed class McpConfigFileTests : IDisposable
 {
     private readonly TempFolder _folder = new();
