@@ -13,9 +13,9 @@ internal sealed class AgentLoad
 
     /// <summary>
     /// The candidates in the order to try them, with the first one already counted as started (so parallel callers
-    /// see it busy at once), and a sentence saying why the first was chosen.
+    /// see it busy at once), and a sentence saying why the first was chosen (null when it was the only candidate).
     /// </summary>
-    public (IReadOnlyList<ITaskAgent> Order, string Why) PlanAndStartFirst(RoutingDecision decision)
+    public (IReadOnlyList<ITaskAgent> Order, string? Why) PlanAndStartFirst(RoutingDecision decision)
     {
         var candidates = decision.Candidates;
         var ranks = decision.Ranks;
@@ -34,7 +34,8 @@ internal sealed class AgentLoad
                 .ToList();
             var first = ordered[0];
             var peers = ordered.Where(c => c.rank == first.rank).ToList();
-            var why = peers.Count == 1
+            var why = ordered.Count == 1 ? null
+                : peers.Count == 1
                 ? $"{first.agent.Name} tried first as the best ranked candidate"
                 : $"{first.agent.Name} tried first as the least busy of the equally ranked " +
                   string.Join(", ", peers.OrderBy(c => c.position).Select(c => $"{c.agent.Name} ({c.load.Running} running, {c.load.Assigned} assigned)"));

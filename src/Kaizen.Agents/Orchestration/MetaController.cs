@@ -129,7 +129,7 @@ public sealed class MetaController
             return (new TaskOutcome(task.Id, false, null, null, [], decision.Reason, decision.Reason), null);
 
         var (order, why) = _load.PlanAndStartFirst(decision);
-        var routing = $"{decision.Reason}; {why}";
+        var routing = why is null ? decision.Reason : $"{decision.Reason}; {why}";
         var attempts = new List<TaskAttempt>();
         var tries = order.Take(_options.MaxAttemptsPerTask).ToList();
         for (var i = 0; i < tries.Count; i++)
