@@ -1,3 +1,4 @@
+using System.Runtime.ExceptionServices;
 using Kaizen.Agents.Interrupts;
 using Kaizen.Agents.Planning;
 
@@ -48,7 +49,7 @@ public sealed class MetaController
     public async Task<TaskOutcome> RunAsync(AgentTask task, CancellationToken cancellationToken = default)
     {
         var (outcome, interrupt) = await RunTaskAsync(task, cancellationToken);
-        if (interrupt is not null) throw interrupt;
+        if (interrupt is not null) ExceptionDispatchInfo.Throw(interrupt);
         return outcome;
     }
 
@@ -58,8 +59,9 @@ public sealed class MetaController
     /// Results come back in the order of <paramref name="tasks"/>. Cancellation stops waiting tasks and throws.
     /// </summary>
     /// <exception cref="TasksInterruptedException">
-    /// A member was interrupted (e.g. its team was) or <see cref="MetaControllerOptions.Interrupts"/> was: no task started
-    /// after that, the running ones were let stop, and the exception carries every task's outcome.
+    /// A member was interrupted (its team was, or its own interrupt fired, e.g. a tool waiting for approval) or
+    /// <see cref="MetaControllerOptions.Interrupts"/> was: no task started after that, the running ones were let stop,
+    /// and the exception carries every task's outcome.
     /// </exception>
     public async Task<IReadOnlyList<TaskOutcome>> RunAllAsync(IEnumerable<AgentTask> tasks, CancellationToken cancellationToken = default)
     {
