@@ -1,7 +1,10 @@
 namespace Kaizen.Agents.Interrupts;
 
-/// <summary>An agent run stopped on an interrupt; <see cref="Reason"/> says why and which checkpoint to resume from.</summary>
-public sealed class AgentInterruptedException : OperationCanceledException
+/// <summary>
+/// An agent run stopped on an interrupt; <see cref="Reason"/> says why and which checkpoint to resume from. A
+/// <see cref="Orchestration.TasksInterruptedException"/> is the same for a team of agents run by the meta-controller.
+/// </summary>
+public class AgentInterruptedException : OperationCanceledException
 {
     /// <summary>Creates the exception.</summary>
     public AgentInterruptedException(InterruptReason reason, AgentRunResult? partialResult = null, Exception? inner = null)

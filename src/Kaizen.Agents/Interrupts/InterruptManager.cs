@@ -10,6 +10,7 @@ public sealed class InterruptManager : IDisposable
     private readonly TimeProvider _time;
     private readonly List<IInterruptHandler> _handlers = [];
     private readonly List<InterruptManager> _children = [];
+    private readonly List<InterruptManager> _parents = [];
     private readonly Lock _gate = new();
     private CancellationTokenSource _immediate = new();
     private ITimer? _escalation;
@@ -72,13 +73,16 @@ public sealed class InterruptManager : IDisposable
             _children.Add(child);
             current = _reason;
         }
+        lock (child._gate) child._parents.Add(this);
         if (current is not null) child.Propagate(current);
     }
 
     /// <summary>Detaches a child (e.g. when its run ended).</summary>
     public void DetachChild(InterruptManager child)
     {
+        ArgumentNullException.ThrowIfNull(child);
         lock (_gate) _children.Remove(child);
+        lock (child._gate) child._parents.Remove(this);
     }
 
     /// <summary>
@@ -107,11 +111,14 @@ public sealed class InterruptManager : IDisposable
     }
 
     /// <summary>
-    /// Starts the handlers for a new run. An interrupt requested before the run (e.g. a parent already stopping) is kept,
-    /// so the run stops before its first turn.
+    /// Starts the handlers for a new run. An interrupt requested before the run is kept, and so is one still standing on
+    /// a parent (or further up): a child whose earlier run already stopped on the parent's interrupt (and was reset by
+    /// <see cref="EndRun"/>) takes it up again, so no new run of a member starts while its team is stopping. The parent's
+    /// interrupt stands until the parent's own run ends or someone calls <see cref="Reset"/> on it.
     /// </summary>
     public void BeginRun()
     {
+        if (!IsInterruptRequested && StandingParentReason() is { } inherited) Propagate(inherited);
         IInterruptHandler[] handlers;
         lock (_gate) handlers = _handlers.ToArray();
         foreach (var handler in handlers) handler.Start(this);
@@ -155,6 +162,20 @@ public sealed class InterruptManager : IDisposable
             _handlers.Clear();
             _immediate.Dispose();
         }
+    }
+
+    // The nearest interrupt requested on a parent or an ancestor and not yet cleared there.
+    private InterruptReason? StandingParentReason(HashSet<InterruptManager>? seen = null)
+    {
+        seen ??= [this];
+        InterruptManager[] parents;
+        lock (_gate) parents = _parents.ToArray();
+        foreach (var parent in parents)
+        {
+            if (!seen.Add(parent)) continue; // managers wired in a cycle
+            if ((parent.Reason ?? parent.StandingParentReason(seen)) is { } reason) return reason;
+        }
+        return null;
     }
 
     private void Propagate(InterruptReason parent) =>

@@ -1,3 +1,4 @@
+using Kaizen.Agents.Interrupts;
 using Kaizen.Agents.Orchestration.Routing;
 
 namespace Kaizen.Agents.Orchestration;
@@ -13,6 +14,13 @@ public sealed class MetaControllerOptions
 
     /// <summary>Orders the capable agents for a task (default: <see cref="CapabilityRouter"/>).</summary>
     public ITaskRouter Router { get; set; } = new CapabilityRouter();
+
+    /// <summary>
+    /// The team's interrupt manager, e.g. the <see cref="AutonomousAgent.Interrupts"/> of the agent the members were
+    /// created from with <see cref="AutonomousAgent.CreateChild"/> (optional). Once an interrupt is requested on it,
+    /// <see cref="MetaController.RunAllAsync"/> starts no further task, even when no member was running to notice it.
+    /// </summary>
+    public InterruptManager? Interrupts { get; set; }
 
     /// <summary>Time for attempt durations.</summary>
     public TimeProvider TimeProvider { get; set; } = TimeProvider.System;

@@ -129,6 +129,26 @@ public sealed class AgentInterruptTests : IDisposable
     }
 
     [Fact]
+    public async Task A_child_starts_no_new_run_while_its_parent_is_interrupted()
+    {
+        var model = new ScriptedChatClient(ChatScript.ByTurn((turn, r) => ScriptedReply.Complete(new { result = $"{r.AgentId} done" })));
+        var parent = _fixture.Agent(model, _fixture.Config(interval: 1));
+        using var child = parent.CreateChild("researcher");
+        parent.Interrupts.RequestInterrupt(InterruptSource.User, InterruptMode.Graceful, "stop the team");
+
+        var first = (await FluentActions.Awaiting(() => child.RunAutonomousAsync("task 1")).Should().ThrowAsync<AgentInterruptedException>()).Which;
+        var second = (await FluentActions.Awaiting(() => child.RunAutonomousAsync("task 2")).Should().ThrowAsync<AgentInterruptedException>()).Which;
+
+        second.Reason.Message.Should().Be("parent agent interrupted: stop the team");
+        second.PartialResult!.Turns.Should().Be(0);
+        second.Reason.CheckpointId.Should().NotBeNull().And.NotBe(first.Reason.CheckpointId, "each run keeps its own checkpoint");
+        _fixture.Events.Of<RunFinished>().Should().BeEmpty();
+
+        parent.Interrupts.Reset();
+        (await child.RunAutonomousAsync("task 3")).StopReason.Should().Be(AgentStopReason.Completed);
+    }
+
+    [Fact]
     public async Task A_call_waiting_for_approval_stops_with_a_checkpoint_and_resumes_once_approved()
     {
         var tools = new DelegateToolExecutor().Add("delete_file", _ => "deleted");

@@ -111,6 +111,68 @@ public sealed class InterruptManagerTests
     }
 
     [Fact]
+    public void A_child_takes_up_a_parent_interrupt_still_standing_at_its_next_run()
+    {
+        using var parent = new InterruptManager();
+        var child = parent.CreateChild();
+        child.BeginRun();
+        parent.RequestInterrupt(InterruptSource.User, InterruptMode.Graceful, "stop the team");
+        child.EndRun(); // the child's run stopped and was cleared; the team is still stopping
+
+        child.BeginRun();
+
+        child.Reason!.Source.Should().Be(InterruptSource.User);
+        child.Reason.Message.Should().Be("parent agent interrupted: stop the team");
+    }
+
+    [Fact]
+    public void A_child_runs_clean_again_once_the_parent_is_reset_or_the_child_detached()
+    {
+        using var parent = new InterruptManager();
+        var child = parent.CreateChild();
+        var detached = parent.CreateChild();
+        parent.RequestInterrupt(InterruptSource.User, InterruptMode.Graceful, "stop");
+        child.EndRun();
+        detached.EndRun();
+        parent.DetachChild(detached);
+
+        detached.BeginRun();
+        detached.IsInterruptRequested.Should().BeFalse("a detached child no longer follows the parent");
+
+        parent.Reset();
+        child.BeginRun();
+        child.IsInterruptRequested.Should().BeFalse();
+    }
+
+    [Fact]
+    public void A_grandparent_interrupt_reaches_a_child_whose_parent_was_already_reset()
+    {
+        using var grandparent = new InterruptManager();
+        var parent = grandparent.CreateChild();
+        var child = parent.CreateChild();
+        grandparent.RequestInterrupt(InterruptSource.System, InterruptMode.Graceful, "shutdown");
+        parent.EndRun();
+        child.EndRun();
+
+        child.BeginRun();
+
+        child.Reason!.Message.Should().Be("parent agent interrupted: shutdown");
+    }
+
+    [Fact]
+    public void Managers_wired_in_a_cycle_do_not_hang_a_run()
+    {
+        using var a = new InterruptManager();
+        using var b = new InterruptManager();
+        a.AttachChild(b);
+        b.AttachChild(a);
+
+        a.BeginRun();
+
+        a.IsInterruptRequested.Should().BeFalse();
+    }
+
+    [Fact]
     public void The_budget_handler_interrupts_when_usage_reaches_the_limit()
     {
         var meter = new UsageMeter();

@@ -7,6 +7,7 @@ namespace Kaizen.Agents.Orchestration.Routing;
 /// <summary>
 /// Lets the model pick among the agents the capability filter allows (<c>{"agent":"name","reason":"…"}</c>).
 /// The model can only reorder capable agents, never add one; an unusable answer keeps the capability order.
+/// The model's choice carries no ranks, so the controller tries the chosen agent first however busy it is.
 /// </summary>
 public sealed class LlmTaskRouter(IChatClient model, ITaskRouter? filter = null) : ITaskRouter
 {
