@@ -7,7 +7,7 @@ namespace Kaizen.Agents.Tests.Orchestration;
 /// Equally capable agents share the work: the controller tries the least busy first (fewest running, then fewest tasks
 /// so far), while the router's ranking (specialist before generalist, an LLM's choice) still decides across ranks.
 /// </summary>
-[Trait("Category", "meta_controller")]
+[Trait("Category", "orchestration-lib")]
 public sealed class LoadAwareRoutingTests
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;

@@ -10,7 +10,7 @@ namespace Kaizen.Agents.Tests.Orchestration;
 /// An interrupt stops a whole controller run: running members stop with their own checkpoint, tasks not yet started
 /// never start and are reported as not run, and the caller gets every outcome with the interrupt.
 /// </summary>
-[Trait("Category", "meta_controller")]
+[Trait("Category", "orchestration-lib")]
 [Trait("Category", "interrupts")]
 public sealed class MetaControllerInterruptTests : IDisposable
 {
