@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Kaizen.Agents.Tools;
 using Kaizen.Agents.Tools.Mcp;
 using Kaizen.Bdd;
@@ -26,17 +27,21 @@ public sealed class McpSteps(ToolWorld tools, ScenarioWorkspace workspace)
         tools.Equip();
     }
 
-    private static string FindServer(string binary)
+    private static string FindServer(string binary, [CallerFilePath] string sourceFile = "")
     {
-        var start = Environment.GetEnvironmentVariable("KAIZEN_REPO_ROOT") is { Length: > 0 } root ? root : AppContext.BaseDirectory;
-        for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
+        // Build outputs may live outside the repository (KAIZEN_ARTIFACTS), so the source location is tried too.
+        string?[] starts = [Environment.GetEnvironmentVariable("KAIZEN_REPO_ROOT"), Path.GetDirectoryName(sourceFile), AppContext.BaseDirectory];
+        foreach (var start in starts.Where(s => !string.IsNullOrEmpty(s)))
         {
-            if (!File.Exists(Path.Combine(dir.FullName, "Kaizen.sln"))) continue;
-            var path = Path.Combine(dir.FullName, "tools", "node", "node_modules", ".bin", binary);
-            return File.Exists(path)
-                ? path
-                : throw new InvalidOperationException($"The MCP server '{binary}' is not installed (looked for {path}). Run `{InstallCommand}` in {dir.FullName}.");
+            for (var dir = new DirectoryInfo(start!); dir is not null; dir = dir.Parent)
+            {
+                if (!File.Exists(Path.Combine(dir.FullName, "Kaizen.sln"))) continue;
+                var path = Path.Combine(dir.FullName, "tools", "node", "node_modules", ".bin", binary);
+                return File.Exists(path)
+                    ? path
+                    : throw new InvalidOperationException($"The MCP server '{binary}' is not installed (looked for {path}). Run `{InstallCommand}` in {dir.FullName}.");
+            }
         }
-        throw new InvalidOperationException($"Could not find the repository root (Kaizen.sln) above {start}; set KAIZEN_REPO_ROOT and run `{InstallCommand}` there.");
+        throw new InvalidOperationException($"Could not find the repository root (Kaizen.sln) above {string.Join(" or ", starts.Where(s => !string.IsNullOrEmpty(s)))}; set KAIZEN_REPO_ROOT and run `{InstallCommand}` there.");
     }
 }
