@@ -25,4 +25,14 @@ public interface IApprovalStore
 /// <param name="Decider">Who decided (null while pending).</param>
 /// <param name="Reason">Why (optional).</param>
 /// <param name="DecidedAt">When (null while pending).</param>
-public sealed record ApprovalRecord(ApprovalRequest Request, ApprovalVerdict Verdict, string? Decider, string? Reason, DateTimeOffset? DecidedAt);
+public sealed record ApprovalRecord(ApprovalRequest Request, ApprovalVerdict Verdict, string? Decider, string? Reason, DateTimeOffset? DecidedAt)
+{
+    /// <summary>The record once decided.</summary>
+    public ApprovalRecord Decided(bool approved, string decider, string? reason, DateTimeOffset at) => this with
+    {
+        Verdict = approved ? ApprovalVerdict.Approved : ApprovalVerdict.Denied,
+        Decider = decider,
+        Reason = reason,
+        DecidedAt = at,
+    };
+}

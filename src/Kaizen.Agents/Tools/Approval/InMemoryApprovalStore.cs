@@ -24,13 +24,7 @@ public sealed class InMemoryApprovalStore(TimeProvider? timeProvider = null) : I
     {
         if (!_records.TryGetValue(requestId, out var record))
             throw new KeyNotFoundException($"No approval request '{requestId}' is recorded; pending ids come from ListPendingAsync.");
-        _records[requestId] = record with
-        {
-            Verdict = approved ? ApprovalVerdict.Approved : ApprovalVerdict.Denied,
-            Decider = decider,
-            Reason = reason,
-            DecidedAt = _time.GetUtcNow(),
-        };
+        _records[requestId] = record.Decided(approved, decider, reason, _time.GetUtcNow());
         return ValueTask.CompletedTask;
     }
 

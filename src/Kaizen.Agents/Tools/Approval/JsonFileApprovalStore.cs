@@ -44,13 +44,7 @@ public sealed class JsonFileApprovalStore : IApprovalStore
         {
             if (!all.TryGetValue(requestId, out var record))
                 throw new KeyNotFoundException($"No approval request '{requestId}' in {_path}; pending ids come from ListPendingAsync.");
-            all[requestId] = record with
-            {
-                Verdict = approved ? ApprovalVerdict.Approved : ApprovalVerdict.Denied,
-                Decider = decider,
-                Reason = reason,
-                DecidedAt = _time.GetUtcNow(),
-            };
+            all[requestId] = record.Decided(approved, decider, reason, _time.GetUtcNow());
         }, cancellationToken);
 
     /// <inheritdoc />
