@@ -20,6 +20,7 @@ internal sealed class AgentRun
     private readonly IDictionary<string, string>? _liveExtensions;
     private readonly MemoryBridge? _memory;
     private readonly PromptBuilder _prompt;
+    private readonly bool _resumed;
     private AgentState _state;
     private AgentState? _lastSavedState;
     private string? _lastCheckpointId;
@@ -30,7 +31,8 @@ internal sealed class AgentRun
         _threadId = threadId;
         _state = state;
         _lastCheckpointId = lastCheckpointId;
-        if (lastCheckpointId is not null) _lastSavedState = state;
+        _resumed = lastCheckpointId is not null;
+        if (_resumed) _lastSavedState = state;
         _liveExtensions = liveExtensions;
         _memory = agent.Memory is null ? null : new MemoryBridge(agent.Memory, agent.Config, agent.AgentId, threadId, agent.Time);
         _prompt = new PromptBuilder(agent.Signature, _memory);
@@ -54,7 +56,7 @@ internal sealed class AgentRun
         {
             if (_memory is not null)
             {
-                await _memory.RecoverAsync(_state, cancellationToken).ConfigureAwait(false);
+                await _memory.RecoverAsync(_state, resuming: _resumed, cancellationToken).ConfigureAwait(false);
                 _state = await _memory.StoreNewEntriesAsync(_state, cancellationToken).ConfigureAwait(false);
             }
             await AnswerPendingToolCallsAsync(cancellationToken).ConfigureAwait(false);

@@ -12,23 +12,40 @@ namespace Kaizen.Agents;
 internal sealed class MemoryBridge(IMemoryBackend memory, AutonomousConfig config, string agentId, string threadId, TimeProvider time)
 {
     private const string EntryKey = "entry";
-    private const int RecoveryScan = 200;
+    private const string ThreadKey = "thread";
+    private const int FirstRecoveryScan = 64;
     private Dictionary<int, long> _storedAfterCursor = [];
 
     /// <summary>
-    /// After a resume, finds entries a previous process stored past the checkpoint's cursor (it crashed before the
-    /// next checkpoint), so they are not stored a second time.
+    /// On a resume, finds the entries of this thread that a previous process stored past the checkpoint's cursor (it
+    /// crashed before the next checkpoint), so they are not stored a second time. A new run recovers nothing: the
+    /// session may hold turns of earlier runs (e.g. earlier plan steps of the same agent), but none of them is one of
+    /// this run's entries, even when their entry numbers match.
     /// </summary>
-    public async Task RecoverAsync(AgentState state, CancellationToken cancellationToken)
+    public async Task RecoverAsync(AgentState state, bool resuming, CancellationToken cancellationToken)
     {
         await memory.InitializeAsync(cancellationToken).ConfigureAwait(false);
-        var newest = await memory.LoadHotTierAsync(RecoveryScan, cancellationToken).ConfigureAwait(false);
-        _storedAfterCursor = newest
-            .Where(t => state.MemoryCursor is null || t.Sequence > state.MemoryCursor)
+        _storedAfterCursor = [];
+        // A checkpoint written with memory always has a cursor (the task is stored before the first turn).
+        if (!resuming || state.MemoryCursor is not { } cursor) return;
+        var pastCursor = await TurnsAfterAsync(cursor, cancellationToken).ConfigureAwait(false);
+        _storedAfterCursor = pastCursor
+            .Where(t => ThreadOf(t) == threadId)
             .Select(t => (Entry: EntryIndex(t), t.Sequence))
-            .Where(p => p.Entry is not null)
+            .Where(p => p.Entry is { } entry && entry >= state.MemoryStoredEntries)
             .GroupBy(p => p.Entry!.Value)
             .ToDictionary(g => g.Key, g => g.Min(p => p.Sequence));
+    }
+
+    // Other runs may share the session and write in between, so widen the newest-first scan until it reaches the cursor.
+    private async Task<IReadOnlyList<MemoryTurn>> TurnsAfterAsync(long cursor, CancellationToken cancellationToken)
+    {
+        for (var limit = FirstRecoveryScan; ; limit *= 2)
+        {
+            var newest = await memory.LoadHotTierAsync(limit, cancellationToken).ConfigureAwait(false);
+            if (newest.Count < limit || newest[^1].Sequence <= cursor || limit > int.MaxValue / 2)
+                return newest.Where(t => t.Sequence > cursor).ToList();
+        }
     }
 
     /// <summary>Stores the entries not stored yet and returns the state with the new cursor.</summary>
@@ -46,7 +63,7 @@ internal sealed class MemoryBridge(IMemoryBackend memory, AutonomousConfig confi
             var metadata = new Dictionary<string, object?>
             {
                 ["agent"] = agentId,
-                ["thread"] = threadId,
+                [ThreadKey] = threadId,
                 ["turn"] = entry.Turn,
                 [EntryKey] = i,
             };
@@ -69,6 +86,9 @@ internal sealed class MemoryBridge(IMemoryBackend memory, AutonomousConfig confi
             .Where(s => !seen.Contains(s.Turn.Id)).ToList();
         return new MemoryContext(hot, warm, cold);
     }
+
+    private static string? ThreadOf(MemoryTurn turn) =>
+        turn.Metadata.TryGetValue(ThreadKey, out var value) ? Convert.ToString(value, CultureInfo.InvariantCulture) : null;
 
     private static int? EntryIndex(MemoryTurn turn) =>
         turn.Metadata.TryGetValue(EntryKey, out var value) && value is not null

@@ -5,7 +5,8 @@ namespace Kaizen.Agents.Checkpoints;
 /// <summary>
 /// Checkpoints in one LiteDB file. Each save (plus its retention) is one LiteDB transaction: LiteDB writes it to its
 /// write-ahead log and a crash mid-write rolls it back on the next open, so the previous checkpoint stays readable;
-/// the SHA-256 of every state is checked on load. The file is opened exclusively: share one instance per file.
+/// the SHA-256 of every state is checked on load. Stores on the same file in one process share one LiteDB engine
+/// (so each sees the others' checkpoints at once); the file is not meant to be written by two processes at a time.
 /// </summary>
 /// <remarks>
 /// LiteDB 5 commits return before its background writer has written the log. With <c>durable</c> on (the default)
@@ -15,13 +16,14 @@ namespace Kaizen.Agents.Checkpoints;
 /// </remarks>
 public sealed class LiteDbCheckpointStore : ICheckpointStore
 {
-    private const string CollectionName = "checkpoints";
+    private readonly CheckpointFile _file;
     private readonly LiteDatabase _db;
     private readonly ILiteCollection<BsonDocument> _checkpoints;
     private readonly CheckpointCompression _compression;
     private readonly TimeProvider _time;
-    private readonly Lock _gate = new();
+    private readonly Lock _gate;
     private readonly bool _durable;
+    private int _disposed;
 
     /// <summary>Opens (or creates) the store at <paramref name="path"/>; its folder is created when missing.</summary>
     /// <param name="path">The LiteDB file, e.g. <c>.kaizen/checkpoints.db</c>.</param>
@@ -30,22 +32,15 @@ public sealed class LiteDbCheckpointStore : ICheckpointStore
     /// <param name="durable">Wait until each save is written before returning (see remarks).</param>
     public LiteDbCheckpointStore(string path, CheckpointCompression compression = CheckpointCompression.Auto, TimeProvider? timeProvider = null, bool durable = true)
     {
-        _durable = durable;
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        _durable = durable;
         Path = System.IO.Path.GetFullPath(path);
-        Directory.CreateDirectory(System.IO.Path.GetDirectoryName(Path)!);
         _compression = compression;
         _time = timeProvider ?? TimeProvider.System;
-        try
-        {
-            _db = new LiteDatabase(new ConnectionString { Filename = Path, Connection = ConnectionType.Direct });
-        }
-        catch (Exception ex) when (ex is IOException or LiteException)
-        {
-            throw new IOException($"Cannot open the checkpoint store '{Path}': {ex.Message}. Is another process using this data folder?", ex);
-        }
-        _checkpoints = _db.GetCollection(CollectionName);
-        _checkpoints.EnsureIndex("thread");
+        _file = CheckpointFileRegistry.Acquire(Path);
+        _db = _file.Database;
+        _checkpoints = _file.Checkpoints;
+        _gate = _file.Gate;
     }
 
     /// <summary>The LiteDB file.</summary>
@@ -126,8 +121,11 @@ public sealed class LiteDbCheckpointStore : ICheckpointStore
         lock (_gate) return Task.FromResult(DeleteAllButNewest(threadId, keepLast));
     }
 
-    /// <summary>Closes the file (folding LiteDB's log into it).</summary>
-    public void Dispose() => _db.Dispose();
+    /// <summary>Releases the file; the last store of this process on it closes it (folding LiteDB's log into it).</summary>
+    public void Dispose()
+    {
+        if (Interlocked.Exchange(ref _disposed, 1) == 0) CheckpointFileRegistry.Release(_file);
+    }
 
     private List<CheckpointInfo> ThreadInfos(string threadId) =>
         _checkpoints.Query().Where(Query.EQ("thread", threadId)).Select(BsonExpression.Create("{_id, thread, parent, turn, created, kind, comp, raw, stored, sha}"))

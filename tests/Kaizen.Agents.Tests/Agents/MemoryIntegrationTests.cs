@@ -67,4 +67,81 @@ public sealed class MemoryIntegrationTests : IDisposable
         memory.Turns.Count.Should().Be(7);
         result.State.MemoryCursor.Should().Be(6);
     }
+
+    [Fact]
+    public async Task Runs_sharing_a_memory_session_each_store_their_own_entries_once()
+    {
+        var memory = new InMemoryMemoryBackend();
+        var model = new ScriptedChatClient(new ChatScript()
+            .Working("first-a").Complete(new { result = "one" })
+            .Working("second-a").Complete(new { result = "two" }));
+        var agent = _fixture.Agent(model, services: new AgentServices { Memory = memory });
+
+        var first = await agent.RunAutonomousAsync("first task");
+        var second = await agent.RunAutonomousAsync("second task");
+
+        memory.Turns.Should().HaveCount(6);
+        memory.Turns.Take(3).Should().OnlyContain(t => (string)t.Metadata["thread"]! == first.ThreadId);
+        memory.Turns.Skip(3).Should().OnlyContain(t => (string)t.Metadata["thread"]! == second.ThreadId);
+        memory.Turns[3].Content.Should().Be("Task: second task");
+        memory.Turns[4].Content.Should().Contain("second-a");
+        second.State.MemoryCursor.Should().Be(5);
+        second.State.MemoryStoredEntries.Should().Be(3);
+        // The second run's own earlier turn reaches its next prompt through the hot tier.
+        model.Requests[^1].Messages.Select(m => m.Text).Should().Contain(t => t.Contains("second-a"));
+    }
+
+    [Fact]
+    public async Task A_resume_ignores_entries_that_other_threads_stored_on_the_same_session()
+    {
+        var memory = new InMemoryMemoryBackend();
+        var config = _fixture.Config(interval: 2);
+        var autoAt2 = await CrashAfterTurn3Async(memory, config);
+        // Another run on the same session writes entries whose numbers overlap the ones the resume still has to store.
+        var other = _fixture.Agent(new ScriptedChatClient(ChatScript.ByTurn((turn, _) => ScriptedReply.Working($"other{turn}"))), config, new AgentServices { Memory = memory });
+        var otherRun = await other.RunAutonomousAsync("other task", 6);
+
+        var resumed = await ResumeAsync(memory, config, autoAt2);
+
+        ContentsOf(memory, resumed.ThreadId).Should().Equal(ExpectedThread());
+        ContentsOf(memory, otherRun.ThreadId).Should().HaveCount(7);
+        resumed.State.MemoryCursor.Should().Be(memory.Turns.Count - 1);
+    }
+
+    [Fact]
+    public async Task A_resume_finds_its_crashed_entries_behind_many_turns_of_other_threads()
+    {
+        var memory = new InMemoryMemoryBackend();
+        var config = _fixture.Config(interval: 2);
+        var autoAt2 = await CrashAfterTurn3Async(memory, config);
+        for (var i = 0; i < 300; i++)
+            await memory.StoreTurnAsync("user", $"noise {i}", DateTimeOffset.UnixEpoch, new Dictionary<string, object?> { ["thread"] = "elsewhere", ["entry"] = i });
+
+        var resumed = await ResumeAsync(memory, config, autoAt2);
+
+        ContentsOf(memory, resumed.ThreadId).Should().Equal(ExpectedThread());
+    }
+
+    // Turns 1-3 reach memory, turn 4 fails; the Error checkpoint at turn 3 is ignored, as if the process had died first.
+    private async Task<string> CrashAfterTurn3Async(InMemoryMemoryBackend memory, AutonomousConfig config)
+    {
+        var crashing = new ScriptedChatClient(ChatScript.ByTurn((turn, _) => turn == 4 ? ScriptedReply.Fail(new IOException("process died")) : ScriptedReply.Working($"w{turn}")));
+        using var first = new AutonomousAgent(config with { MaxAttempts = 1 }, services: new AgentServices { ChatClient = crashing, Memory = memory });
+        await FluentActions.Awaiting(() => first.RunAutonomousAsync("long task", 6)).Should().ThrowAsync<IOException>();
+        return (await first.ListCheckpointsAsync()).Single(c => c.Turn == 2).Id;
+    }
+
+    private async Task<AgentRunResult> ResumeAsync(InMemoryMemoryBackend memory, AutonomousConfig config, string checkpointId)
+    {
+        var model = new ScriptedChatClient(ChatScript.ByTurn((turn, _) => ScriptedReply.Working($"w{turn}")));
+        var result = await _fixture.Agent(model, config, new AgentServices { Memory = memory }).ResumeAsync(checkpointId);
+        result.Turns.Should().Be(6);
+        return result;
+    }
+
+    private static List<string> ContentsOf(InMemoryMemoryBackend memory, string threadId) =>
+        memory.Turns.Where(t => Equals(t.Metadata.GetValueOrDefault("thread"), threadId)).Select(t => t.Content).ToList();
+
+    private static List<string> ExpectedThread() =>
+        ["Task: long task", .. Enumerable.Range(1, 6).Select(turn => AgentReplyProtocol.FormatWorking($"w{turn}"))];
 }

@@ -165,4 +165,24 @@ public sealed class LiteDbCheckpointStoreTests : IDisposable
         error.PreviousValidCheckpointId.Should().BeNull();
         error.Message.Should().Contain("No earlier valid checkpoint exists in its thread");
     }
+
+    [Fact]
+    public async Task Stores_on_one_file_in_one_process_see_each_others_checkpoints_at_once()
+    {
+        // Both are open before anything is written, as with two agents on the same data folder.
+        var first = new LiteDbCheckpointStore(_folder.File("checkpoints.db"), durable: false);
+        var second = new LiteDbCheckpointStore(_folder.File("checkpoints.db"), durable: false);
+
+        var fromFirst = await first.SaveAsync(new CheckpointWrite("t", null, CheckpointKind.Auto, Conversation(1)));
+        (await second.LoadAsync(fromFirst.Id)).State.Turn.Should().Be(1);
+        var fromSecond = await second.SaveAsync(new CheckpointWrite("t", fromFirst.Id, CheckpointKind.Auto, Conversation(2)));
+        (await first.ListAsync("t")).Select(c => c.Id).Should().Equal(fromFirst.Id, fromSecond.Id);
+
+        first.Dispose();
+        first.Dispose();
+        (await second.LoadAsync(fromFirst.Id)).State.Turn.Should().Be(1, "closing one store leaves the file open for the other");
+        second.Dispose();
+        using var reopened = Open();
+        (await reopened.ListAsync("t")).Select(c => c.Turn).Should().Equal(1, 2);
+    }
 }

@@ -51,6 +51,21 @@ public sealed class ResumeAndForkTests : IDisposable
     }
 
     [Fact]
+    public async Task An_agent_on_the_same_data_folder_resumes_a_checkpoint_written_after_it_opened_the_store()
+    {
+        var config = _fixture.Config(interval: 2);
+        var resumer = _fixture.Agent(Model(), config, Services());
+        (await resumer.ListCheckpointsAsync("no-such-thread")).Should().BeEmpty();
+        var writer = _fixture.Agent(Model(), config, Services());
+
+        var written = await writer.RunAutonomousAsync("task", 5);
+        var resumed = await resumer.ResumeAsync(written.LastCheckpointId!, maxTurns: 20);
+
+        resumed.Turns.Should().Be(8);
+        (await resumer.ListCheckpointsAsync(written.ThreadId)).Select(c => c.Turn).Should().Equal(2, 4, 5, 6, 8);
+    }
+
+    [Fact]
     public async Task A_fork_starts_a_new_thread_linked_to_its_source_and_leaves_the_original_alone()
     {
         var agent = _fixture.Agent(Model(), _fixture.Config(interval: 2), Services());
