@@ -2,7 +2,7 @@ using Kaizen.Bdd;
 
 namespace Kaizen.Specs.Support;
 
-/// <summary>Provider-dependent hooks: skipping scripted-only scenarios on a real model, attaching the LLM usage.</summary>
+/// <summary>Provider-dependent hooks: skipping scripted-only scenarios on a real model or all of them when it is unreachable, attaching the LLM usage.</summary>
 [Binding]
 public sealed class ProviderHooks(ModelProvider provider, UsageLedger ledger, ScenarioContext scenario, IScenarioOutput output)
 {
@@ -16,6 +16,15 @@ public sealed class ProviderHooks(ModelProvider provider, UsageLedger ledger, Sc
         if (provider.IsScripted) return;
         var why = scenario.ScenarioInfo.Description.Trim();
         ScenarioContext.Skip($"@scripted-only on provider '{provider.Name}': {(why.Length > 0 ? why : "its assertions need the scripted model")}");
+    }
+
+    /// <summary>On an opt-in real model (<c>KAIZEN_LLM_PROVIDER</c>) that cannot be reached, skip with the one-line reason.</summary>
+    [BeforeScenario(Order = 1)]
+    public async Task SkipWhenTheRealModelIsUnavailable()
+    {
+        if (provider.IsScripted) return;
+        if (await ModelServerCheck.ProblemAsync(provider) is { } problem)
+            ScenarioContext.Skip($"provider '{provider.Name}' unavailable: {problem}");
     }
 
     /// <summary>Attaches what the scenario's model calls cost, when it made any.</summary>
