@@ -40,7 +40,13 @@ internal sealed record Duration(long Seconds, long Nanos)
 }
 
 internal sealed record PickleMessage(string Id, string? Uri, string? Name, List<PickleStepMessage>? Steps, List<PickleTagMessage>? Tags, List<string>? AstNodeIds, Location? Location);
-internal sealed record PickleStepMessage(string Id, string? Text, List<string>? AstNodeIds, JsonElement? Argument);
+internal sealed record PickleStepMessage(string Id, string? Text, List<string>? AstNodeIds, PickleStepArgument? Argument);
+// Typed rather than kept as a JsonElement: each JsonElement holds its own copy of the JSON, and runs hold thousands.
+internal sealed record PickleStepArgument(PickleDocString? DocString, PickleDataTable? DataTable);
+internal sealed record PickleDocString(string? MediaType, string? Content);
+internal sealed record PickleDataTable(List<PickleTableRow>? Rows);
+internal sealed record PickleTableRow(List<PickleTableCell>? Cells);
+internal sealed record PickleTableCell(string? Value);
 internal sealed record PickleTagMessage(string Name);
 
 internal sealed record StepDefinitionMessage(string Id, StepDefinitionPattern? Pattern, SourceReference? SourceReference);
