@@ -169,7 +169,7 @@ internal static class RunResultsBuilder
             errors.Add($"{kind} hook{name} {Statuses.FromMessage(result.Status)}: {text}");
         }
         if (run.Finished is { } finished && (finished.Message is not null || finished.Exception is not null))
-            errors.Add("The run failed: " + (ErrorText(Statuses.Failed, new TestStepResult("FAILED", null, finished.Message, finished.Exception)) ?? "unknown error"));
+            errors.Add("The run failed: " + (ErrorText(Statuses.Failed, new TestStepResult { Status = "FAILED", Message = finished.Message, Exception = finished.Exception }) ?? "unknown error"));
         foreach (var parseError in run.ParseErrors)
             errors.Add($"Parse error in {parseError.Source?.Uri}:{parseError.Source?.Location?.Line}: {parseError.Message}");
         return errors;
