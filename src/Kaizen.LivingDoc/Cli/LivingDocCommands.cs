@@ -5,7 +5,13 @@ using Kaizen.LivingDoc.Model;
 namespace Kaizen.LivingDoc.Cli;
 
 /// <summary>The command line: <c>render</c>, <c>run</c>, and no arguments = <c>run</c> with defaults.</summary>
-internal sealed class LivingDocCommands(TextWriter output, TextWriter error, TimeProvider time, string currentFolder)
+/// <param name="output">Standard output.</param>
+/// <param name="error">Standard error.</param>
+/// <param name="time">Clock for the page and the run archive.</param>
+/// <param name="currentFolder">Where relative paths and the repository search start.</param>
+/// <param name="oneShotProcess">True when this process renders once and exits (the real CLI): rendering then runs
+/// without garbage collections when its memory budget allows (<see cref="NoCollectionScope"/>).</param>
+internal sealed class LivingDocCommands(TextWriter output, TextWriter error, TimeProvider time, string currentFolder, bool oneShotProcess = false)
 {
     public const string DefaultTitle = "Kaizen.NET living documentation";
     public const string DefaultFilter = "Category=core";
@@ -93,6 +99,7 @@ internal sealed class LivingDocCommands(TextWriter output, TextWriter error, Tim
         DocModel model;
         try
         {
+            using var noCollections = oneShotProcess ? NoCollectionScope.TryStart(request.MessageFiles) : null;
             model = await new LivingDocGenerator(time).RenderAsync(request, diagnostics, ct);
         }
         catch (LivingDocInputException ex)

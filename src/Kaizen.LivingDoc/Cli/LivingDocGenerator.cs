@@ -13,13 +13,22 @@ internal sealed class LivingDocGenerator(TimeProvider time)
     {
         foreach (var file in request.MessageFiles.Where(f => !File.Exists(f)))
             throw new LivingDocInputException($"messages file not found: {Path.GetFullPath(file)}");
-        // Runs are read in parallel, each into its own diagnostics, then reported in the order given.
+        // Runs are read in parallel, each into its own diagnostics, and the feature folder is parsed meanwhile;
+        // problems are reported in the order given: runs first, then features.
+        var featureDiagnostics = new DiagnosticBag();
+        var parsing = request.FeaturesFolder is { } folder
+            ? Task.Run(() => FeatureFolderLoader.LoadAsync(folder, featureDiagnostics, cancellationToken), cancellationToken)
+            : null;
         var perRun = request.MessageFiles.Select(_ => new DiagnosticBag()).ToList();
         var runs = await Task.WhenAll(request.MessageFiles.Select((file, i) => Task.Run(() => NdjsonRunReader.ReadAsync(file, perRun[i], cancellationToken), cancellationToken)));
         foreach (var bag in perRun) diagnostics.AddRange(bag);
-        var features = request.FeaturesFolder is { } folder
-            ? await FeatureFolderLoader.LoadAsync(folder, diagnostics, cancellationToken)
-            : FeaturesFromMessages.Load(runs, diagnostics);
+        IReadOnlyList<LoadedFeature> features;
+        if (parsing is not null)
+        {
+            features = await parsing;
+            diagnostics.AddRange(featureDiagnostics);
+        }
+        else features = FeaturesFromMessages.Load(runs, diagnostics);
         var tagLinks = await TagLinkConfig.LoadAsync(request.ConfigFile, diagnostics, cancellationToken);
         var source = request.FeaturesFolder is { } f ? Path.GetFileName(Path.TrimEndingDirectorySeparator(Path.GetFullPath(f))) + "/" : "the runs' sources";
         return DocModelBuilder.Build(new DocInputs(request.Title, features, runs, tagLinks, source), diagnostics, time);

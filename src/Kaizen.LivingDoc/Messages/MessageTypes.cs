@@ -29,19 +29,71 @@ internal sealed record Envelope
 internal sealed record MetaMessage(NamedVersion? Implementation, NamedVersion? Os, NamedVersion? Runtime);
 internal sealed record NamedVersion(string? Name, string? Version);
 internal sealed record SourceMessage(string? Uri, string? Data, string? MediaType);
-internal sealed record Location(int Line, int? Column);
-internal sealed record Timestamp(long Seconds, long Nanos)
+// The envelopes a run repeats thousands of times (and their parts) have init properties instead of constructor
+// parameters: System.Text.Json fills those directly, while constructor parameters are buffered and boxed first.
+// Their non-nullable strings are null when a file leaves them out; the reader checks and reports that.
+internal sealed record Location
 {
+    public int Line { get; init; }
+    public int? Column { get; init; }
+}
+internal sealed record Timestamp
+{
+    public long Seconds { get; init; }
+    public long Nanos { get; init; }
     public DateTimeOffset ToDateTime() => DateTimeOffset.FromUnixTimeSeconds(Seconds).AddTicks(Nanos / 100);
 }
-internal sealed record Duration(long Seconds, long Nanos)
+internal sealed record Duration
 {
+    public long Seconds { get; init; }
+    public long Nanos { get; init; }
     public double Milliseconds => Seconds * 1000.0 + Nanos / 1_000_000.0;
 }
 
-internal sealed record PickleMessage(string Id, string? Uri, string? Name, List<PickleStepMessage>? Steps, List<PickleTagMessage>? Tags, List<string>? AstNodeIds, Location? Location);
-internal sealed record PickleStepMessage(string Id, string? Text, List<string>? AstNodeIds, JsonElement? Argument);
-internal sealed record PickleTagMessage(string Name);
+internal sealed record PickleMessage
+{
+    public string Id { get; init; } = null!;
+    public string? Uri { get; init; }
+    public string? Name { get; init; }
+    public List<PickleStepMessage>? Steps { get; init; }
+    public List<PickleTagMessage>? Tags { get; init; }
+    public List<string>? AstNodeIds { get; init; }
+    public Location? Location { get; init; }
+}
+internal sealed record PickleStepMessage
+{
+    public string Id { get; init; } = null!;
+    public string? Text { get; init; }
+    public List<string>? AstNodeIds { get; init; }
+    public PickleStepArgument? Argument { get; init; }
+}
+// Typed rather than kept as a JsonElement: each JsonElement holds its own copy of the JSON, and runs hold thousands.
+internal sealed record PickleStepArgument
+{
+    public PickleDocString? DocString { get; init; }
+    public PickleDataTable? DataTable { get; init; }
+}
+internal sealed record PickleDocString
+{
+    public string? MediaType { get; init; }
+    public string? Content { get; init; }
+}
+internal sealed record PickleDataTable
+{
+    public List<PickleTableRow>? Rows { get; init; }
+}
+internal sealed record PickleTableRow
+{
+    public List<PickleTableCell>? Cells { get; init; }
+}
+internal sealed record PickleTableCell
+{
+    public string? Value { get; init; }
+}
+internal sealed record PickleTagMessage
+{
+    public string Name { get; init; } = null!;
+}
 
 internal sealed record StepDefinitionMessage(string Id, StepDefinitionPattern? Pattern, SourceReference? SourceReference);
 internal sealed record StepDefinitionPattern(string? Source, string? Type);
@@ -50,15 +102,56 @@ internal sealed record HookMessage(string Id, string? Name, string? TagExpressio
 
 internal sealed record TestRunStartedMessage(string? Id, Timestamp? Timestamp);
 internal sealed record TestRunFinishedMessage(bool? Success, string? Message, Timestamp? Timestamp, ExceptionInfo? Exception);
-internal sealed record TestCaseMessage(string Id, string PickleId, List<TestStepMessage>? TestSteps);
-internal sealed record TestStepMessage(string Id, string? PickleStepId, string? HookId, List<string>? StepDefinitionIds);
-internal sealed record TestCaseStartedMessage(string Id, string TestCaseId, int Attempt, Timestamp? Timestamp);
-internal sealed record TestCaseFinishedMessage(string TestCaseStartedId, bool WillBeRetried, Timestamp? Timestamp);
-internal sealed record TestStepFinishedMessage(string TestCaseStartedId, string TestStepId, TestStepResult? TestStepResult);
-internal sealed record TestStepResult(string? Status, Duration? Duration, string? Message, ExceptionInfo? Exception);
+internal sealed record TestCaseMessage
+{
+    public string Id { get; init; } = null!;
+    public string PickleId { get; init; } = null!;
+    public List<TestStepMessage>? TestSteps { get; init; }
+}
+internal sealed record TestStepMessage
+{
+    public string Id { get; init; } = null!;
+    public string? PickleStepId { get; init; }
+    public string? HookId { get; init; }
+    public List<string>? StepDefinitionIds { get; init; }
+}
+internal sealed record TestCaseStartedMessage
+{
+    public string Id { get; init; } = null!;
+    public string TestCaseId { get; init; } = null!;
+    public int Attempt { get; init; }
+    public Timestamp? Timestamp { get; init; }
+}
+internal sealed record TestCaseFinishedMessage
+{
+    public string TestCaseStartedId { get; init; } = null!;
+    public bool WillBeRetried { get; init; }
+    public Timestamp? Timestamp { get; init; }
+}
+internal sealed record TestStepFinishedMessage
+{
+    public string TestCaseStartedId { get; init; } = null!;
+    public string TestStepId { get; init; } = null!;
+    public TestStepResult? TestStepResult { get; init; }
+}
+internal sealed record TestStepResult
+{
+    public string? Status { get; init; }
+    public Duration? Duration { get; init; }
+    public string? Message { get; init; }
+    public ExceptionInfo? Exception { get; init; }
+}
 internal sealed record ExceptionInfo(string? Type, string? Message, string? StackTrace);
-internal sealed record AttachmentMessage(
-    string? TestCaseStartedId, string? TestStepId, string? Body, string? ContentEncoding, string? MediaType, string? FileName, string? Url);
+internal sealed record AttachmentMessage
+{
+    public string? TestCaseStartedId { get; init; }
+    public string? TestStepId { get; init; }
+    public string? Body { get; init; }
+    public string? ContentEncoding { get; init; }
+    public string? MediaType { get; init; }
+    public string? FileName { get; init; }
+    public string? Url { get; init; }
+}
 internal sealed record ParseErrorMessage(SourceReference? Source, string? Message);
 internal sealed record TestRunHookStartedMessage(string Id, string? HookId);
 internal sealed record TestRunHookFinishedMessage(string TestRunHookStartedId, TestStepResult? Result);

@@ -8,8 +8,6 @@ namespace Kaizen.LivingDoc.Messages;
 /// </summary>
 internal static class NdjsonRunReader
 {
-    private static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web);
-
     public static async Task<RunLog> ReadAsync(string path, DiagnosticBag diagnostics, CancellationToken cancellationToken)
     {
         // Lines are deserialized straight from UTF-8 bytes: runs of a large suite are tens of megabytes.
@@ -30,7 +28,7 @@ internal static class NdjsonRunReader
             Envelope? envelope;
             try
             {
-                envelope = JsonSerializer.Deserialize<Envelope>(line.Span, Options);
+                envelope = JsonSerializer.Deserialize(line.Span, MessagesJsonContext.Default.Envelope);
             }
             catch (JsonException ex)
             {

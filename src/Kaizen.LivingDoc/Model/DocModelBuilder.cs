@@ -17,7 +17,12 @@ internal static class DocModelBuilder
     {
         var matcher = new FeatureUriMatcher(inputs.Features.Select(f => f.RelativePath));
         var keysByLine = KeysByLine(inputs.Features);
-        var runs = inputs.Runs.Select((run, i) => RunResultsBuilder.Build(run, i, matcher, keysByLine, diagnostics)).ToList();
+        // Runs are independent: build them in parallel, each into its own diagnostics, reported in run order.
+        var perRun = inputs.Runs.Select(_ => new DiagnosticBag()).ToArray();
+        var built = new RunResults[inputs.Runs.Count];
+        Parallel.For(0, built.Length, i => built[i] = RunResultsBuilder.Build(inputs.Runs[i], i, matcher, keysByLine, perRun[i]));
+        foreach (var bag in perRun) diagnostics.AddRange(bag);
+        var runs = built.ToList();
         for (var i = 0; i < runs.Count; i++)
             if (runs[i].UnmatchedUris.Count > 0)
                 diagnostics.Warn(inputs.Runs[i].FilePath, null,

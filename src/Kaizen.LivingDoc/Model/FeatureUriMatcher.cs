@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+
 namespace Kaizen.LivingDoc.Model;
 
 /// <summary>
@@ -8,7 +10,8 @@ namespace Kaizen.LivingDoc.Model;
 internal sealed class FeatureUriMatcher(IEnumerable<string> featurePaths)
 {
     private readonly List<string> _paths = featurePaths.OrderByDescending(p => p.Length).ToList();
-    private readonly Dictionary<string, string?> _cache = new(StringComparer.Ordinal);
+    // Shared by the runs, which are matched in parallel.
+    private readonly ConcurrentDictionary<string, string?> _cache = new(StringComparer.Ordinal);
 
     public string? Match(string? uri)
     {

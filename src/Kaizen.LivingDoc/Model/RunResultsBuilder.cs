@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Kaizen.LivingDoc.Messages;
 
 namespace Kaizen.LivingDoc.Model;
@@ -137,15 +136,11 @@ internal static class RunResultsBuilder
         };
     }
 
-    internal static (DocStringView?, IReadOnlyList<IReadOnlyList<string>>?) Argument(JsonElement? argument)
+    internal static (DocStringView?, IReadOnlyList<IReadOnlyList<string>>?) Argument(PickleStepArgument? argument)
     {
-        if (argument is not { ValueKind: JsonValueKind.Object } arg) return (null, null);
-        if (arg.TryGetProperty("docString", out var doc))
-            return (new DocStringView(doc.TryGetProperty("mediaType", out var mt) ? mt.GetString() : null,
-                doc.TryGetProperty("content", out var content) ? content.GetString() ?? "" : ""), null);
-        if (arg.TryGetProperty("dataTable", out var table) && table.TryGetProperty("rows", out var rows))
-            return (null, rows.EnumerateArray().Select(r => (IReadOnlyList<string>)r.GetProperty("cells").EnumerateArray()
-                .Select(c => c.TryGetProperty("value", out var v) ? v.GetString() ?? "" : "").ToList()).ToList());
+        if (argument?.DocString is { } doc) return (new DocStringView(doc.MediaType, doc.Content ?? ""), null);
+        if (argument?.DataTable?.Rows is { } rows)
+            return (null, rows.Select(r => (IReadOnlyList<string>)(r.Cells ?? []).Select(c => c.Value ?? "").ToList()).ToList());
         return (null, null);
     }
 
@@ -174,7 +169,7 @@ internal static class RunResultsBuilder
             errors.Add($"{kind} hook{name} {Statuses.FromMessage(result.Status)}: {text}");
         }
         if (run.Finished is { } finished && (finished.Message is not null || finished.Exception is not null))
-            errors.Add("The run failed: " + (ErrorText(Statuses.Failed, new TestStepResult("FAILED", null, finished.Message, finished.Exception)) ?? "unknown error"));
+            errors.Add("The run failed: " + (ErrorText(Statuses.Failed, new TestStepResult { Status = "FAILED", Message = finished.Message, Exception = finished.Exception }) ?? "unknown error"));
         foreach (var parseError in run.ParseErrors)
             errors.Add($"Parse error in {parseError.Source?.Uri}:{parseError.Source?.Location?.Line}: {parseError.Message}");
         return errors;
