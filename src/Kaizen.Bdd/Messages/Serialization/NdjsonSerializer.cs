@@ -3,7 +3,6 @@ using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using System.Text.Json.Serialization.Metadata;
 using Io.Cucumber.Messages.Types;
 
 namespace Kaizen.Bdd.Messages.Serialization;
@@ -42,6 +41,7 @@ public static class NdjsonSerializer
     {
         ArgumentNullException.ThrowIfNull(writer);
         ArgumentNullException.ThrowIfNull(envelope);
+        if (FrequentMessageWriter.TryWrite(writer, envelope)) return;
         writer.WriteStartObject();
         Member(writer, "attachment", envelope.Attachment);
         Member(writer, "gherkinDocument", envelope.GherkinDocument);
@@ -138,8 +138,6 @@ public static class NdjsonSerializer
             WriteIndented = false,
         };
         options.Converters.Add(new MessageEnumConverterFactory());
-        // Messages use the generated metadata; anything else (a type outside the envelope graph) falls back to reflection.
-        options.TypeInfoResolver = JsonTypeInfoResolver.Combine(MessagesJsonContext.Default, new DefaultJsonTypeInfoResolver());
         options.MakeReadOnly(populateMissingResolver: true);
         return options;
     }
