@@ -26,7 +26,8 @@ internal static class XunitComparison
         {
             // The baseline's engine projects have the same names: give their build outputs a folder of their own.
             var baselineRoot = Path.Combine(Path.GetTempPath(), "kaizen-bdd-xunit-bench-baseline");
-            baselineFolder = await PrepareAsync(Path.GetFullPath(baselineRepo), baselineRoot, Path.Combine(baselineRoot, "artifacts"));
+            // (outside the project folder, whose default globs would compile the generated AssemblyInfo files).
+            baselineFolder = await PrepareAsync(Path.GetFullPath(baselineRepo), baselineRoot, baselineRoot + "-artifacts");
             if (baselineFolder is null) return;
         }
 
