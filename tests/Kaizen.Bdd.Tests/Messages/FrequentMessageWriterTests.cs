@@ -57,3 +57,27 @@ public sealed class FrequentMessageWriterTests
         buffer.WrittenCount.Should().Be(0);
     }
 }
+
+/// <summary>Every envelope of every Compatibility Kit sample: the hand-written writers agree with System.Text.Json byte for byte.</summary>
+[Trait("Category", "cck")]
+public sealed class HandWrittenMessagesMatchTheGeneralSerializerTests
+{
+    public static TheoryData<string> Samples() => new(Kaizen.Bdd.Tests.Cck.CckSamples.Required.Concat(Kaizen.Bdd.Tests.Cck.CckSamples.Extra).Select(s => s.Name));
+
+    [Theory]
+    [MemberData(nameof(Samples))]
+    public async Task Every_envelope_of_the_sample_is_written_identically(string sample)
+    {
+        var kit = Kaizen.Bdd.Tests.Cck.CckSamples.Get(sample);
+        var features = new List<Kaizen.Bdd.Running.FeatureSource>();
+        foreach (var file in kit.FeatureFiles)
+            features.Add(new Kaizen.Bdd.Running.FeatureSource(Kaizen.Bdd.Tests.Cck.CckSample.KitUri(kit.Name, file), await File.ReadAllTextAsync(file, TestContext.Current.CancellationToken)));
+        var sink = new Kaizen.Bdd.Messages.InMemoryEnvelopeSink();
+        await new Kaizen.Bdd.Running.BddTestRun(new Kaizen.Bdd.Running.BddRunOptions { BindingTypes = kit.BindingTypes, Sink = sink })
+            .RunAsync(features, TestContext.Current.CancellationToken);
+
+        sink.Envelopes.Should().NotBeEmpty();
+        foreach (var envelope in sink.Envelopes)
+            NdjsonSerializer.Serialize(envelope).Should().Be(System.Text.Json.JsonSerializer.Serialize(envelope, NdjsonSerializer.Options));
+    }
+}

@@ -72,7 +72,7 @@ internal static class FrequentMessageWriter
     }
 
     /// <summary>Envelopes are built with one member; anything else takes the general path so nothing is dropped.</summary>
-    private static bool OnlyMember(Envelope envelope, object member)
+    public static bool OnlyMember(Envelope envelope, object member)
     {
         var count = 0;
         foreach (var value in new object?[]
@@ -158,8 +158,7 @@ internal static class FrequentMessageWriter
             writer.WriteEndObject();
         }
         OptionalString(writer, "message", result.Message);
-        writer.WritePropertyName("status");
-        JsonSerializer.Serialize(writer, result.Status, NdjsonSerializer.Options);
+        writer.WriteString("status", MessageEnumNames<TestStepResultStatus>.Wire(result.Status));
         if (result.Exception is { } exception)
         {
             writer.WritePropertyName("exception");

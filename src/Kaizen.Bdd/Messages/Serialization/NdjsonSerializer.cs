@@ -41,7 +41,7 @@ public static class NdjsonSerializer
     {
         ArgumentNullException.ThrowIfNull(writer);
         ArgumentNullException.ThrowIfNull(envelope);
-        if (FrequentMessageWriter.TryWrite(writer, envelope)) return;
+        if (FrequentMessageWriter.TryWrite(writer, envelope) || GherkinMessageWriter.TryWrite(writer, envelope)) return;
         writer.WriteStartObject();
         Member(writer, "attachment", envelope.Attachment);
         Member(writer, "gherkinDocument", envelope.GherkinDocument);
