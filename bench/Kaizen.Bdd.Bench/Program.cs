@@ -6,7 +6,7 @@ using Kaizen.Bdd.Bench;
 
 if (args.Contains("--cold-phases"))
 {
-    await PhaseBenchmark.RunColdPhasesAsync();
+    await PhaseBenchmark.RunColdPhasesAsync(general: args.Contains("--general"));
     return 0;
 }
 

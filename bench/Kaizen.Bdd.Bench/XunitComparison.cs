@@ -37,7 +37,8 @@ internal static class XunitComparison
         var before = new List<double>();
         var hand = new List<double>();
         var baseline = new List<double>();
-        for (var round = 0; round < 5; round++)
+        var rounds = int.TryParse(Environment.GetEnvironmentVariable("KAIZEN_BDD_XUNIT_ROUNDS"), out var wanted) && wanted > 0 ? wanted : 5;
+        for (var round = 0; round < rounds; round++)
         {
             bdd.Add(await TimeAsync(folder, "FullyQualifiedName~BasketFeature", OverheadBenchmark.Scenarios));
             if (baselineFolder is not null) before.Add(await TimeAsync(baselineFolder, "FullyQualifiedName~BasketFeature", OverheadBenchmark.Scenarios));
@@ -47,7 +48,7 @@ internal static class XunitComparison
         var n = CultureInfo.InvariantCulture;
         double Median(List<double> v) => OverheadBenchmark.Median(v);
         var (a, b, zero) = (Median(bdd), Median(hand), Median(baseline));
-        Console.WriteLine("  dotnet test wall time, median of 5 interleaved rounds:");
+        Console.WriteLine($"  dotnet test wall time, median of {rounds} interleaved rounds:");
         Console.WriteLine(string.Format(n, "  (a) Kaizen.Bdd generated tests : {0,7:F0} ms (net of start-up {1,7:F0} ms)", a, a - zero));
         if (before.Count > 0)
             Console.WriteLine(string.Format(n, "  (a0) same, baseline engine     : {0,7:F0} ms (net of start-up {1,7:F0} ms), ratio (a0)/(b) {2:F2}", Median(before), Median(before) - zero, Median(before) / b));
