@@ -7,46 +7,79 @@ namespace Kaizen.Bdd.Bench;
 /// <summary>
 /// The overhead measure: the same 1,000 scenarios x 5 steps run under xUnit (a) as generated Kaizen.Bdd tests and
 /// (b) as hand-written [Fact]s calling the same step methods. Builds a throw-away test project under the temp folder and
-/// times <c>dotnet test</c> (wall) and xUnit's own reported duration for each half.
+/// times <c>dotnet test</c> (wall) for each half. With <c>KAIZEN_BDD_BASELINE_REPO</c> set to another checkout (e.g. the
+/// previous commit), a third half (a0) runs the generated tests against that engine in the same interleaved rounds, so a
+/// change is measured before/after under the same machine load.
 /// </summary>
 internal static class XunitComparison
 {
+    /// <summary>Environment variable naming a second repository whose engine is measured too, as the "before" of a change.</summary>
+    public const string BaselineRepoVariable = "KAIZEN_BDD_BASELINE_REPO";
+
     public static async Task ReportAsync(string repoRoot)
     {
-        var folder = Path.Combine(Path.GetTempPath(), "kaizen-bdd-xunit-bench");
-        Directory.CreateDirectory(folder);
-        await File.WriteAllTextAsync(Path.Combine(folder, "XunitBench.csproj"), Project(repoRoot));
-        await File.WriteAllTextAsync(Path.Combine(folder, "basket.feature"), OverheadBenchmark.Feature().Text);
-        await File.WriteAllTextAsync(Path.Combine(folder, "BenchSteps.cs"), await File.ReadAllTextAsync(Path.Combine(repoRoot, "bench/Kaizen.Bdd.Bench/BenchSteps.cs")));
-        await File.WriteAllTextAsync(Path.Combine(folder, "HandWrittenTests.cs"), HandWritten());
-        await File.WriteAllTextAsync(Path.Combine(folder, "reqnroll.json"), "{ \"formatters\": { \"message\": { \"outputFilePath\": \"bench.ndjson\" } } }");
-
-        Console.WriteLine("xUnit comparison: building " + folder);
-        var build = await RunAsync(folder, "build -c Release -nologo -v q");
-        if (build.ExitCode != 0) { Console.WriteLine(build.Output); return; }
+        var folder = await PrepareAsync(repoRoot, Path.Combine(Path.GetTempPath(), "kaizen-bdd-xunit-bench"), artifacts: null);
+        if (folder is null) return;
+        var baselineRepo = Environment.GetEnvironmentVariable(BaselineRepoVariable);
+        string? baselineFolder = null;
+        if (!string.IsNullOrWhiteSpace(baselineRepo))
+        {
+            // The baseline's engine projects have the same names: give their build outputs a folder of their own.
+            var baselineRoot = Path.Combine(Path.GetTempPath(), "kaizen-bdd-xunit-bench-baseline");
+            // (outside the project folder, whose default globs would compile the generated AssemblyInfo files).
+            baselineFolder = await PrepareAsync(Path.GetFullPath(baselineRepo), baselineRoot, baselineRoot + "-artifacts");
+            if (baselineFolder is null) return;
+        }
 
         // Interleaved rounds: the machine is shared, so both halves see the same load. The baseline (a filter matching no
         // test) is host start-up + discovery, which both halves pay; "net" subtracts it.
         var bdd = new List<double>();
+        var before = new List<double>();
         var hand = new List<double>();
         var baseline = new List<double>();
-        for (var round = 0; round < 5; round++)
+        var rounds = int.TryParse(Environment.GetEnvironmentVariable("KAIZEN_BDD_XUNIT_ROUNDS"), out var wanted) && wanted > 0 ? wanted : 5;
+        for (var round = 0; round < rounds; round++)
         {
             bdd.Add(await TimeAsync(folder, "FullyQualifiedName~BasketFeature", OverheadBenchmark.Scenarios));
+            if (baselineFolder is not null) before.Add(await TimeAsync(baselineFolder, "FullyQualifiedName~BasketFeature", OverheadBenchmark.Scenarios));
             hand.Add(await TimeAsync(folder, "FullyQualifiedName~HandWrittenTests", OverheadBenchmark.Scenarios));
             baseline.Add(await TimeAsync(folder, "FullyQualifiedName~NoTestHasThisName", 0));
         }
         var n = CultureInfo.InvariantCulture;
         double Median(List<double> v) => OverheadBenchmark.Median(v);
         var (a, b, zero) = (Median(bdd), Median(hand), Median(baseline));
-        Console.WriteLine("  dotnet test wall time, median of 5 interleaved rounds:");
+        Console.WriteLine($"  dotnet test wall time, median of {rounds} interleaved rounds:");
         Console.WriteLine(string.Format(n, "  (a) Kaizen.Bdd generated tests : {0,7:F0} ms (net of start-up {1,7:F0} ms)", a, a - zero));
+        if (before.Count > 0)
+            Console.WriteLine(string.Format(n, "  (a0) same, baseline engine     : {0,7:F0} ms (net of start-up {1,7:F0} ms), ratio (a0)/(b) {2:F2}", Median(before), Median(before) - zero, Median(before) / b));
         Console.WriteLine(string.Format(n, "  (b) hand-written [Fact]s        : {0,7:F0} ms (net of start-up {1,7:F0} ms)", b, b - zero));
         Console.WriteLine(string.Format(n, "  start-up + discovery only       : {0,7:F0} ms", zero));
         Console.WriteLine(string.Format(n, "  ratio (a)/(b)                   : {0,7:F2} wall, {1:F2} net", a / b, (a - zero) / (b - zero)));
         Console.WriteLine(string.Format(n, "  all rounds (a): {0}", string.Join(", ", bdd.Select(x => x.ToString("F0", n)))));
+        if (before.Count > 0) Console.WriteLine(string.Format(n, "  all rounds (a0): {0}", string.Join(", ", before.Select(x => x.ToString("F0", n)))));
         Console.WriteLine(string.Format(n, "  all rounds (b): {0}", string.Join(", ", hand.Select(x => x.ToString("F0", n)))));
     }
+
+    /// <summary>Writes and builds the throw-away test project against <paramref name="repoRoot"/>'s engine; null when the build failed.</summary>
+    private static async Task<string?> PrepareAsync(string repoRoot, string folder, string? artifacts)
+    {
+        Directory.CreateDirectory(folder);
+        await File.WriteAllTextAsync(Path.Combine(folder, "XunitBench.csproj"), Project(repoRoot));
+        await File.WriteAllTextAsync(Path.Combine(folder, "basket.feature"), OverheadBenchmark.Feature().Text);
+        await File.WriteAllTextAsync(Path.Combine(folder, "BenchSteps.cs"), await BenchStepsSource());
+        await File.WriteAllTextAsync(Path.Combine(folder, "HandWrittenTests.cs"), HandWritten());
+        await File.WriteAllTextAsync(Path.Combine(folder, "reqnroll.json"), "{ \"formatters\": { \"message\": { \"outputFilePath\": \"bench.ndjson\" } } }");
+
+        Console.WriteLine("xUnit comparison: building " + folder + " against " + repoRoot);
+        var build = await RunAsync(folder, "build -c Release -nologo -v q", artifacts);
+        if (build.ExitCode == 0) return folder;
+        Console.WriteLine(build.Output);
+        return null;
+    }
+
+    /// <summary>The step class, from this bench's own source (both engines run the very same bindings).</summary>
+    private static Task<string> BenchStepsSource() =>
+        File.ReadAllTextAsync(Path.Combine(Path.GetFullPath(Environment.GetEnvironmentVariable("KAIZEN_REPO") ?? Directory.GetCurrentDirectory()), "bench/Kaizen.Bdd.Bench/BenchSteps.cs"));
 
     private static async Task<double> TimeAsync(string folder, string filter, int expectedPassed)
     {
@@ -62,10 +95,11 @@ internal static class XunitComparison
         return wall;
     }
 
-    private static async Task<(int ExitCode, string Output)> RunAsync(string folder, string arguments)
+    private static async Task<(int ExitCode, string Output)> RunAsync(string folder, string arguments, string? artifacts = null)
     {
         var start = new ProcessStartInfo("dotnet", arguments) { WorkingDirectory = folder, RedirectStandardOutput = true, RedirectStandardError = true };
         start.Environment.Remove("KAIZEN_BDD_MESSAGES_FILE");
+        if (artifacts is not null) start.Environment["KAIZEN_ARTIFACTS"] = artifacts;
         using var process = Process.Start(start)!;
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();

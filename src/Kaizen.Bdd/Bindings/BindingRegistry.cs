@@ -19,6 +19,12 @@ internal sealed class BindingRegistry
     /// <summary>Expressions naming a parameter type nobody declared (reported as undefinedParameterType; the step stays undefined).</summary>
     public List<UndefinedParameterTypeException> UndefinedParameterTypes { get; } = [];
 
+    /// <summary>Whether any step definition carries a [Scope] (then a step's match depends on its scenario).</summary>
+    public bool HasScopedStepDefinitions { get; private set; }
+
+    /// <summary>Matches by keyword and step text, valid while <see cref="HasScopedStepDefinitions"/> is false (see <see cref="StepMatcher.MatchRemembered"/>).</summary>
+    public System.Collections.Concurrent.ConcurrentDictionary<(StepKeyword Keyword, string Text), StepMatch> UnscopedMatches { get; } = new();
+
     /// <summary>Bindings that cannot work (bad regex, hook not static, ...), each naming the method and the fix.</summary>
     public List<string> Errors { get; } = [];
 
@@ -53,6 +59,7 @@ internal sealed class BindingRegistry
             foreach (var attribute in method.GetCustomAttributes<HookAttribute>())
                 registry.AddHook(method, attribute, scopes, ids, hookIndex++);
         }
+        registry.HasScopedStepDefinitions = registry.StepDefinitions.Any(s => s.Scopes.Count > 0);
         return registry;
     }
 
@@ -113,7 +120,13 @@ internal sealed class BindingRegistry
     }
 
     /// <summary>Hooks of a kind that apply to the target, in run order (Order, then declaration).</summary>
-    public IEnumerable<HookBinding> HooksFor(HookKind kind, ScopeTarget? target) =>
-        Hooks.Where(h => h.Kind == kind && (target is null || h.AppliesTo(target)))
-            .OrderBy(h => h.Order).ThenBy(h => h.DeclarationIndex);
+    public IEnumerable<HookBinding> HooksFor(HookKind kind, ScopeTarget? target)
+    {
+        // Asked before and after every step: sort once per kind, and answer "none" without allocating.
+        _hooksByKind ??= Hooks.GroupBy(h => h.Kind).ToDictionary(g => g.Key, g => g.OrderBy(h => h.Order).ThenBy(h => h.DeclarationIndex).ToArray());
+        if (!_hooksByKind.TryGetValue(kind, out var ordered)) return [];
+        return target is null ? ordered : ordered.Where(h => h.AppliesTo(target));
+    }
+
+    private Dictionary<HookKind, HookBinding[]>? _hooksByKind;
 }

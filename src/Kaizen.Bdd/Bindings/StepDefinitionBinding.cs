@@ -12,6 +12,9 @@ internal sealed class StepDefinitionBinding(string id, MethodInfo method, StepKe
     public IStepExpression Expression { get; } = expression;
     public IReadOnlyList<ScopeCriteria> Scopes { get; } = scopes;
 
+    /// <summary>The method's parameters, read once (each GetParameters() call copies the array).</summary>
+    public ParameterInfo[] Parameters { get; } = method.GetParameters();
+
     /// <summary><c>Namespace.Class.Method(ParamTypes)</c>, as shown in ambiguity errors.</summary>
     public string DisplayName => MethodDisplay.Format(Method);
 }

@@ -6,6 +6,15 @@ namespace Kaizen.Bdd.Bindings;
 /// </summary>
 internal static class StepMatcher
 {
+    /// <summary>
+    /// <see cref="Match"/>, remembered per keyword and text when no step definition is scoped: the answer then cannot depend
+    /// on the scenario, and suites repeat the same step texts across scenarios (the expressions are tried once per text).
+    /// </summary>
+    public static StepMatch MatchRemembered(BindingRegistry registry, StepKeyword keyword, string text, ScopeTarget target) =>
+        registry.HasScopedStepDefinitions
+            ? Match(registry, keyword, text, target)
+            : registry.UnscopedMatches.GetOrAdd((keyword, text), key => Match(registry, key.Keyword, key.Text, target));
+
     public static StepMatch Match(BindingRegistry registry, StepKeyword keyword, string text, ScopeTarget target)
     {
         var best = new List<StepCandidate>();

@@ -26,10 +26,9 @@ internal sealed class ScenarioContainer : IAsyncDisposable
             throw new InvalidOperationException($"Circular constructor dependency while creating {type.FullName}.");
         try
         {
-            var constructor = type.GetConstructors(BindingFlags.Public | BindingFlags.Instance)
-                .OrderByDescending(c => c.GetParameters().Length).FirstOrDefault()
-                ?? throw new InvalidOperationException($"Cannot inject {type.FullName}: it has no public constructor.");
-            var arguments = constructor.GetParameters().Select(p => Resolve(p.ParameterType)).ToArray();
+            var (constructor, parameterTypes) = Constructors.GetOrAdd(type, FindConstructor);
+            var arguments = new object[parameterTypes.Length];
+            for (var i = 0; i < parameterTypes.Length; i++) arguments[i] = Resolve(parameterTypes[i]);
             object instance;
             try { instance = constructor.Invoke(arguments); }
             catch (TargetInvocationException failed) when (failed.InnerException is not null)
@@ -42,6 +41,17 @@ internal sealed class ScenarioContainer : IAsyncDisposable
             return instance;
         }
         finally { _resolving.Remove(type); }
+    }
+
+    /// <summary>Every scenario builds the same classes: look their constructors up once per process.</summary>
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<Type, (ConstructorInfo, Type[])> Constructors = new();
+
+    private static (ConstructorInfo, Type[]) FindConstructor(Type type)
+    {
+        var constructor = type.GetConstructors(BindingFlags.Public | BindingFlags.Instance)
+            .OrderByDescending(c => c.GetParameters().Length).FirstOrDefault()
+            ?? throw new InvalidOperationException($"Cannot inject {type.FullName}: it has no public constructor.");
+        return (constructor, constructor.GetParameters().Select(p => p.ParameterType).ToArray());
     }
 
     public async ValueTask DisposeAsync()

@@ -13,7 +13,9 @@ namespace Kaizen.Bdd.Messages;
 /// </summary>
 public sealed class NdjsonFileEnvelopeSink : IEnvelopeSink
 {
-    private readonly StreamWriter _writer;
+    private static readonly byte[] NewLine = [(byte)'\n'];
+    private readonly FileStream _file;
+    private readonly System.Text.Json.Utf8JsonWriter _writer;
     private readonly Channel<object> _queue = Channel.CreateUnbounded<object>(new UnboundedChannelOptions { SingleReader = true });
     private readonly Task _pump;
     private Exception? _writeError;
@@ -24,7 +26,9 @@ public sealed class NdjsonFileEnvelopeSink : IEnvelopeSink
         ArgumentException.ThrowIfNullOrEmpty(path);
         Path = System.IO.Path.GetFullPath(path);
         Directory.CreateDirectory(System.IO.Path.GetDirectoryName(Path)!);
-        _writer = new StreamWriter(new FileStream(Path, FileMode.Create, FileAccess.Write, FileShare.Read), new UTF8Encoding(false)) { NewLine = "\n" };
+        _file = new FileStream(Path, FileMode.Create, FileAccess.Write, FileShare.Read, bufferSize: 64 * 1024);
+        // UTF-8 straight into the file buffer: no intermediate string per envelope.
+        _writer = new System.Text.Json.Utf8JsonWriter(_file, NdjsonSerializer.WriterOptions);
         _pump = Task.Run(PumpAsync);
     }
 
@@ -51,6 +55,7 @@ public sealed class NdjsonFileEnvelopeSink : IEnvelopeSink
     {
         if (_queue.Writer.TryComplete()) await _pump.ConfigureAwait(false);
         await _writer.DisposeAsync().ConfigureAwait(false);
+        await _file.DisposeAsync().ConfigureAwait(false);
         if (_writeError is not null) throw new IOException($"Writing Cucumber messages to {Path} failed: {_writeError.Message}", _writeError);
     }
 
@@ -60,10 +65,10 @@ public sealed class NdjsonFileEnvelopeSink : IEnvelopeSink
         {
             try
             {
-                if (item is Envelope envelope) await _writer.WriteLineAsync(NdjsonSerializer.Serialize(envelope)).ConfigureAwait(false);
+                if (item is Envelope envelope) WriteLine(envelope);
                 else
                 {
-                    await _writer.FlushAsync().ConfigureAwait(false);
+                    await _file.FlushAsync().ConfigureAwait(false);
                     var flushed = (TaskCompletionSource)item;
                     if (_writeError is null) flushed.TrySetResult();
                     else flushed.TrySetException(new IOException($"Writing Cucumber messages to {Path} failed: {_writeError.Message}", _writeError));
@@ -75,6 +80,17 @@ public sealed class NdjsonFileEnvelopeSink : IEnvelopeSink
                 (item as TaskCompletionSource)?.TrySetException(error);
             }
         }
-        await _writer.FlushAsync().ConfigureAwait(false);
+        await _file.FlushAsync().ConfigureAwait(false);
+    }
+
+    private void WriteLine(Envelope envelope)
+    {
+        try
+        {
+            NdjsonSerializer.Write(_writer, envelope);
+            _writer.Flush();
+            _file.Write(NewLine);
+        }
+        finally { _writer.Reset(); } // one top-level JSON value per line; also drops a half-written one after an error
     }
 }

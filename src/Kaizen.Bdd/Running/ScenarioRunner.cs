@@ -124,7 +124,7 @@ internal sealed class ScenarioRunner(RunSession session, FeatureExecution featur
 
     private async Task<object?[]> BuildArgumentsAsync(StepCandidate candidate, PickleStep step, ScenarioContainer container)
     {
-        var parameters = candidate.Binding.Method.GetParameters();
+        var parameters = candidate.Binding.Parameters;
         var hasBlockArgument = step.Argument is { DataTable: not null } or { DocString: not null };
         var expected = candidate.Arguments.Count + (hasBlockArgument ? 1 : 0);
         if (parameters.Length != expected)

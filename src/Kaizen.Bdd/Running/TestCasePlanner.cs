@@ -26,7 +26,7 @@ internal static class TestCasePlanner
                 PickleStepType.OUTCOME => StepKeyword.Then,
                 _ => StepKeyword.Any,
             };
-            var match = StepMatcher.Match(registry, keyword, pickleStep.Text, target);
+            var match = StepMatcher.MatchRemembered(registry, keyword, pickleStep.Text, target);
             steps.Add(new PlannedStep(session.Ids.GetNewId(), null, pickleStep, match, keyword));
         }
         foreach (var hook in registry.HooksFor(HookKind.AfterScenario, target))

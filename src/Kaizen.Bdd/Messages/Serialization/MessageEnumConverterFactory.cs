@@ -20,34 +20,40 @@ internal sealed class MessageEnumConverterFactory : JsonConverterFactory
 
     private sealed class Converter<TEnum> : JsonConverter<TEnum> where TEnum : struct, Enum
     {
-        private readonly Dictionary<TEnum, string> _toWire = new();
-        private readonly Dictionary<string, TEnum> _fromWire = new(StringComparer.Ordinal);
-
-        public Converter()
-        {
-            foreach (var field in typeof(TEnum).GetFields(BindingFlags.Public | BindingFlags.Static))
-            {
-                var value = (TEnum)field.GetValue(null)!;
-                var wire = field.GetCustomAttribute<DescriptionAttribute>()?.Description ?? field.Name;
-                _toWire[value] = wire;
-                _fromWire[wire] = value;
-                _fromWire.TryAdd(field.Name, value);
-            }
-        }
-
         public override TEnum Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
         {
             if (reader.TokenType != JsonTokenType.String)
                 throw new JsonException($"Expected a string for {typeof(TEnum).Name}, found {reader.TokenType}.");
             var text = reader.GetString()!;
-            return _fromWire.TryGetValue(text, out var value)
+            return MessageEnumNames<TEnum>.FromWire.TryGetValue(text, out var value)
                 ? value
-                : throw new JsonException($"'{text}' is not a {typeof(TEnum).Name}; expected one of {string.Join(", ", _toWire.Values)}.");
+                : throw new JsonException($"'{text}' is not a {typeof(TEnum).Name}; expected one of {string.Join(", ", MessageEnumNames<TEnum>.ToWire.Values)}.");
         }
 
         public override void Write(Utf8JsonWriter writer, TEnum value, JsonSerializerOptions options) =>
-            writer.WriteStringValue(_toWire.TryGetValue(value, out var wire)
-                ? wire
-                : throw new JsonException($"{value} is not a defined {typeof(TEnum).Name}."));
+            writer.WriteStringValue(MessageEnumNames<TEnum>.Wire(value));
     }
+}
+
+/// <summary>The wire names of one Cucumber Messages enum (its members' <see cref="DescriptionAttribute"/>), read once.</summary>
+internal static class MessageEnumNames<TEnum> where TEnum : struct, Enum
+{
+    public static Dictionary<TEnum, string> ToWire { get; } = new();
+    public static Dictionary<string, TEnum> FromWire { get; } = new(StringComparer.Ordinal);
+
+    static MessageEnumNames()
+    {
+        foreach (var field in typeof(TEnum).GetFields(BindingFlags.Public | BindingFlags.Static))
+        {
+            var value = (TEnum)field.GetValue(null)!;
+            var wire = field.GetCustomAttribute<DescriptionAttribute>()?.Description ?? field.Name;
+            ToWire[value] = wire;
+            FromWire[wire] = value;
+            FromWire.TryAdd(field.Name, value);
+        }
+    }
+
+    /// <summary>The wire name of <paramref name="value"/>; a value the enum does not define is an error.</summary>
+    public static string Wire(TEnum value) =>
+        ToWire.TryGetValue(value, out var wire) ? wire : throw new JsonException($"{value} is not a defined {typeof(TEnum).Name}.");
 }

@@ -1,3 +1,5 @@
+using System.Buffers;
+using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
@@ -19,7 +21,56 @@ public static class NdjsonSerializer
     public static string Serialize(Envelope envelope)
     {
         ArgumentNullException.ThrowIfNull(envelope);
-        return JsonSerializer.Serialize(envelope, Options);
+        var buffer = new ArrayBufferWriter<byte>(256);
+        using (var writer = new Utf8JsonWriter(buffer, WriterOptions)) Write(writer, envelope);
+        return Encoding.UTF8.GetString(buffer.WrittenSpan);
+    }
+
+    /// <summary>Options for a <see cref="Utf8JsonWriter"/> that <see cref="Write"/> writes to (same escaping as <see cref="Options"/>).</summary>
+    public static JsonWriterOptions WriterOptions { get; } = new() { Encoder = Options.Encoder, Indented = false };
+
+    /// <summary>
+    /// Writes one envelope as one JSON object. The envelope object is written here, its message through
+    /// <see cref="Options"/>: System.Text.Json then builds metadata only for the message types a run really writes,
+    /// not for the whole envelope graph up front, which was most of a test process's first-message cost.
+    /// Same output as serializing the envelope itself: non-null members in the envelope's declaration order.
+    /// </summary>
+    /// <param name="writer">The destination (one top-level value per call).</param>
+    /// <param name="envelope">The envelope.</param>
+    public static void Write(Utf8JsonWriter writer, Envelope envelope)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        ArgumentNullException.ThrowIfNull(envelope);
+        if (FrequentMessageWriter.TryWrite(writer, envelope) || GherkinMessageWriter.TryWrite(writer, envelope)) return;
+        writer.WriteStartObject();
+        Member(writer, "attachment", envelope.Attachment);
+        Member(writer, "gherkinDocument", envelope.GherkinDocument);
+        Member(writer, "hook", envelope.Hook);
+        Member(writer, "meta", envelope.Meta);
+        Member(writer, "parameterType", envelope.ParameterType);
+        Member(writer, "parseError", envelope.ParseError);
+        Member(writer, "pickle", envelope.Pickle);
+        Member(writer, "suggestion", envelope.Suggestion);
+        Member(writer, "source", envelope.Source);
+        Member(writer, "stepDefinition", envelope.StepDefinition);
+        Member(writer, "testCase", envelope.TestCase);
+        Member(writer, "testCaseFinished", envelope.TestCaseFinished);
+        Member(writer, "testCaseStarted", envelope.TestCaseStarted);
+        Member(writer, "testRunFinished", envelope.TestRunFinished);
+        Member(writer, "testRunStarted", envelope.TestRunStarted);
+        Member(writer, "testStepFinished", envelope.TestStepFinished);
+        Member(writer, "testStepStarted", envelope.TestStepStarted);
+        Member(writer, "testRunHookStarted", envelope.TestRunHookStarted);
+        Member(writer, "testRunHookFinished", envelope.TestRunHookFinished);
+        Member(writer, "undefinedParameterType", envelope.UndefinedParameterType);
+        writer.WriteEndObject();
+    }
+
+    private static void Member<T>(Utf8JsonWriter writer, string name, T? message) where T : class
+    {
+        if (message is null) return;
+        writer.WritePropertyName(name);
+        JsonSerializer.Serialize(writer, message, Options);
     }
 
     /// <summary>Parses one JSON line.</summary>
