@@ -11,6 +11,7 @@ namespace Kaizen.Agents.Bench.Memory;
 /// commits on a smaller count; group commit against one transaction on the full count), then hot, warm and cold
 /// read latencies on the full session.
 /// Options: --turns 100000 --durable-turns 2000 --writers 64 --samples 20000 --cold-samples 500 --folder PATH
+/// --group-turns 20000 --group-rounds 2, and --only group to run just the group-commit comparison.
 /// </summary>
 internal static class MemoryBench
 {
@@ -31,6 +32,21 @@ internal static class MemoryBench
         // 0. Warm-up of both paths (JIT), not reported.
         RawInserts(Path.Combine(options.Folder, "warmup-raw.db"), texts, vectors, 200, oneTransaction: false);
         await StoreSequentially(Path.Combine(options.Folder, "warmup-ours.db"), texts, 200);
+        if (Environment.GetEnvironmentVariable("KZ_EXPERIMENT") == "chunks")
+        {
+            foreach (var chunk in new[] { 20000, 34, 64, 512, 20000, 34, 64, 512 })
+            {
+                var cpu0 = Process.GetCurrentProcess().TotalProcessorTime;
+                var elapsed = Time(() => RawChunks(Path.Combine(options.Folder, $"chunk-{chunk}-{Guid.NewGuid():N}.db"), texts, vectors, Math.Min(options.Turns, options.GroupTurns), chunk));
+                Console.WriteLine($"raw chunk {chunk}: {elapsed.TotalSeconds:0.000} s cpu(incl. build) {(Process.GetCurrentProcess().TotalProcessorTime - cpu0).TotalSeconds:0.000} s");
+            }
+            return 0;
+        }
+        if (options.GroupOnly)
+        {
+            await GroupCommit(options, texts, vectors);
+            return 0;
+        }
 
         // 1. One durable commit per turn; raw and ours alternate twice so machine load hits both alike.
         var rawDurable = TimeSpan.Zero;
@@ -50,10 +66,7 @@ internal static class MemoryBench
         Report("batched", options.Turns, rawBatch, ourBatch, "raw: BeginTrans + Insert x N + Commit; ours: StoreTurnsAsync(all), embedding included");
 
         // 3. Group commit from concurrent writers.
-        var groupTurns = Math.Min(options.Turns, 20_000);
-        var ourGroup = await TimeAsync(() => StoreConcurrently(Path.Combine(options.Folder, "kaizen-group.db"), texts[..groupTurns], options.Writers));
-        var rawGroup = Time(() => RawInserts(Path.Combine(options.Folder, "raw-group.db"), texts, vectors, groupTurns, oneTransaction: true));
-        Report($"group commit, {options.Writers} concurrent writers", groupTurns, rawGroup, ourGroup, "raw: one transaction; ours: GroupCommit, each caller awaits its durable commit");
+        await GroupCommit(options, texts, vectors);
 
         // 3. Reads on the big session.
         await using var memory = new LiteDbMemoryBackend(bigFile, "bench", new MemoryOptions { PromoteOnRetrieval = false });
@@ -102,6 +115,25 @@ internal static class MemoryBench
         RawClock.Stop();
     }
 
+    private static void RawChunks(string path, string[] texts, float[][] vectors, int count, int chunk)
+    {
+        var documents = Enumerable.Range(0, count)
+            .Select(i => TurnDocument.Create(TurnKey.Compose(0, i), "bench", i, i % 2 == 0 ? "user" : "assistant", texts[i], Start.AddSeconds(i), null, vectors[i], "kaizen-hashing-256"))
+            .ToArray();
+        var connection = new ConnectionString { Filename = path };
+        LiteDbOpener.Prepare(connection);
+        using var database = LiteDbOpener.Open(connection);
+        var turns = database.GetCollection(TurnDocument.Collection);
+        RawClock.Restart();
+        for (var i = 0; i < documents.Length; i++)
+        {
+            if (i % chunk == 0) database.BeginTrans();
+            turns.Insert(documents[i]);
+            if (i % chunk == chunk - 1 || i == documents.Length - 1) database.Commit();
+        }
+        RawClock.Stop();
+    }
+
     private static readonly Stopwatch RawClock = new();
 
     private static async Task<TimeSpan> StoreSequentially(string path, string[] texts, int count)
@@ -122,10 +154,32 @@ internal static class MemoryBench
         return clock.Elapsed;
     }
 
-    private static async Task<TimeSpan> StoreConcurrently(string path, string[] texts, int writers)
+    /// <summary>Group commit against one raw transaction; rounds alternate raw and ours so machine load hits both alike.</summary>
+    private static async Task GroupCommit(MemoryBenchOptions options, string[] texts, float[][] vectors)
+    {
+        var groupTurns = Math.Min(options.Turns, options.GroupTurns);
+        var rawGroup = TimeSpan.Zero;
+        var ourGroup = TimeSpan.Zero;
+        long commits = 0;
+        for (var round = 0; round < options.GroupRounds; round++)
+        {
+            rawGroup += Time(() => RawInserts(Path.Combine(options.Folder, $"raw-group-{round}.db"), texts, vectors, groupTurns, oneTransaction: true));
+            var (elapsed, roundCommits) = await StoreConcurrently(Path.Combine(options.Folder, $"kaizen-group-{round}.db"), texts[..groupTurns], options.Writers);
+            ourGroup += elapsed;
+            commits += roundCommits;
+        }
+
+        var turns = options.GroupRounds * groupTurns;
+        Report($"group commit, {options.Writers} concurrent writers ({options.GroupRounds} rounds)", turns, rawGroup, ourGroup,
+            "raw: one transaction; ours: GroupCommit, each caller awaits its durable commit");
+        Console.WriteLine($"  ours: {commits:N0} commits, {(double)turns / Math.Max(1, commits):0.0} turns per commit");
+    }
+
+    private static async Task<(TimeSpan Elapsed, long Commits)> StoreConcurrently(string path, string[] texts, int writers)
     {
         await using var memory = new LiteDbMemoryBackend(path, "bench", new MemoryOptions { Durability = MemoryDurability.GroupCommit });
         await memory.InitializeAsync();
+        var commitsBefore = memory.Writer!.Commits;
         var clock = Stopwatch.StartNew();
         var next = -1;
         await Task.WhenAll(Enumerable.Range(0, writers).Select(_ => Task.Run(async () =>
@@ -134,7 +188,7 @@ internal static class MemoryBench
             while ((i = Interlocked.Increment(ref next)) < texts.Length)
                 await memory.StoreTurnAsync(i % 2 == 0 ? "user" : "assistant", texts[i], Start.AddSeconds(i));
         })));
-        return clock.Elapsed;
+        return (clock.Elapsed, memory.Writer.Commits - commitsBefore);
     }
 
     /// <summary>Raw timing excludes building the documents and opening the file; ours includes everything after open.</summary>

@@ -19,6 +19,7 @@ internal sealed class GroupCommitWriter : IAsyncDisposable
     private readonly Task _loop;
     private int _writesSinceCheckpoint;
     private int _queued; // the single-reader channel cannot count
+    private long _commits, _committedWrites;
 
     /// <summary>Writes after which an idle writer folds the log into the data file.</summary>
     internal const int CheckpointAfterWrites = 1000;
@@ -30,6 +31,12 @@ internal sealed class GroupCommitWriter : IAsyncDisposable
         _maxBatch = maxBatch;
         _loop = Task.Run(RunAsync);
     }
+
+    /// <summary>Transactions committed so far (read by the bench to show batch sizes).</summary>
+    public long Commits => Interlocked.Read(ref _commits);
+
+    /// <summary>Writes committed so far.</summary>
+    public long CommittedWrites => Interlocked.Read(ref _committedWrites);
 
     public Task<T> EnqueueAsync<T>(WriteOp<T> op)
     {
@@ -131,6 +138,8 @@ internal sealed class GroupCommitWriter : IAsyncDisposable
             return;
         }
 
+        Interlocked.Increment(ref _commits);
+        Interlocked.Add(ref _committedWrites, ops.Count);
         committed.SyncSessionsBeforeCallbacks();
         foreach (var op in ops) op.Committed();
     }
