@@ -32,6 +32,17 @@ internal static class MemoryBench
         // 0. Warm-up of both paths (JIT), not reported.
         RawInserts(Path.Combine(options.Folder, "warmup-raw.db"), texts, vectors, 200, oneTransaction: false);
         await StoreSequentially(Path.Combine(options.Folder, "warmup-ours.db"), texts, 200);
+        if (Environment.GetEnvironmentVariable("KZ_EXPERIMENT") == "embed")
+        {
+            for (var rep = 0; rep < 5; rep++)
+            {
+                var c = Stopwatch.StartNew();
+                double sum = 0;
+                foreach (var t in texts) { var v = embedder.Embed(t); for (var k = 0; k < v.Length; k++) sum += v[k] * (k + 1); }
+                Console.WriteLine($"embed: {c.Elapsed.TotalMicroseconds / texts.Length:0.00} us/text checksum {sum:R}");
+            }
+            return 0;
+        }
         if (Environment.GetEnvironmentVariable("KZ_EXPERIMENT") == "chunks")
         {
             foreach (var chunk in new[] { 20000, 34, 64, 512, 20000, 34, 64, 512 })
@@ -108,11 +119,13 @@ internal static class MemoryBench
         LiteDbOpener.Prepare(connection);
         using var database = LiteDbOpener.Open(connection);
         var turns = database.GetCollection(TurnDocument.Collection);
+        var cpu = ProcessCpu();
         RawClock.Restart();
         if (oneTransaction) database.BeginTrans();
         foreach (var document in documents) turns.Insert(document);
         if (oneTransaction) database.Commit();
         RawClock.Stop();
+        RawCpu = ProcessCpu() - cpu;
     }
 
     private static void RawChunks(string path, string[] texts, float[][] vectors, int count, int chunk)
@@ -135,6 +148,15 @@ internal static class MemoryBench
     }
 
     private static readonly Stopwatch RawClock = new();
+
+    /// <summary>Process CPU time of the last timed raw region (all threads, including LiteDB's log writer).</summary>
+    private static TimeSpan RawCpu;
+
+    private static TimeSpan ProcessCpu()
+    {
+        using var process = Process.GetCurrentProcess();
+        return process.TotalProcessorTime;
+    }
 
     private static async Task<TimeSpan> StoreSequentially(string path, string[] texts, int count)
     {
@@ -161,25 +183,30 @@ internal static class MemoryBench
         var rawGroup = TimeSpan.Zero;
         var ourGroup = TimeSpan.Zero;
         long commits = 0;
+        TimeSpan rawCpu = TimeSpan.Zero, ourCpu = TimeSpan.Zero;
         for (var round = 0; round < options.GroupRounds; round++)
         {
             rawGroup += Time(() => RawInserts(Path.Combine(options.Folder, $"raw-group-{round}.db"), texts, vectors, groupTurns, oneTransaction: true));
-            var (elapsed, roundCommits) = await StoreConcurrently(Path.Combine(options.Folder, $"kaizen-group-{round}.db"), texts[..groupTurns], options.Writers);
+            rawCpu += RawCpu;
+            var (elapsed, roundCommits, cpu) = await StoreConcurrently(Path.Combine(options.Folder, $"kaizen-group-{round}.db"), texts[..groupTurns], options.Writers);
             ourGroup += elapsed;
             commits += roundCommits;
+            ourCpu += cpu;
         }
 
         var turns = options.GroupRounds * groupTurns;
         Report($"group commit, {options.Writers} concurrent writers ({options.GroupRounds} rounds)", turns, rawGroup, ourGroup,
             "raw: one transaction; ours: GroupCommit, each caller awaits its durable commit");
         Console.WriteLine($"  ours: {commits:N0} commits, {(double)turns / Math.Max(1, commits):0.0} turns per commit");
+        Console.WriteLine($"  process CPU: raw {rawCpu.TotalMicroseconds / turns:0.0} µs/turn, ours {ourCpu.TotalMicroseconds / turns:0.0} µs/turn, ratio {ourCpu / rawCpu:0.00}x");
     }
 
-    private static async Task<(TimeSpan Elapsed, long Commits)> StoreConcurrently(string path, string[] texts, int writers)
+    private static async Task<(TimeSpan Elapsed, long Commits, TimeSpan Cpu)> StoreConcurrently(string path, string[] texts, int writers)
     {
         await using var memory = new LiteDbMemoryBackend(path, "bench", new MemoryOptions { Durability = MemoryDurability.GroupCommit });
         await memory.InitializeAsync();
         var commitsBefore = memory.Writer!.Commits;
+        var cpu = ProcessCpu();
         var clock = Stopwatch.StartNew();
         var next = -1;
         await Task.WhenAll(Enumerable.Range(0, writers).Select(_ => Task.Run(async () =>
@@ -188,7 +215,7 @@ internal static class MemoryBench
             while ((i = Interlocked.Increment(ref next)) < texts.Length)
                 await memory.StoreTurnAsync(i % 2 == 0 ? "user" : "assistant", texts[i], Start.AddSeconds(i));
         })));
-        return (clock.Elapsed, memory.Writer.Commits - commitsBefore);
+        return (clock.Elapsed, memory.Writer.Commits - commitsBefore, ProcessCpu() - cpu);
     }
 
     /// <summary>Raw timing excludes building the documents and opening the file; ours includes everything after open.</summary>
