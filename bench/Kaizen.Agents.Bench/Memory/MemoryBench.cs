@@ -45,11 +45,12 @@ internal static class MemoryBench
         }
         if (Environment.GetEnvironmentVariable("KZ_EXPERIMENT") == "chunks")
         {
-            foreach (var chunk in new[] { 20000, 34, 64, 512, 20000, 34, 64, 512 })
+            foreach (var chunk in new[] { 20000, 55, 64, 512 })
             {
+                var w0 = WriteCalls();
                 var cpu0 = Process.GetCurrentProcess().TotalProcessorTime;
                 var elapsed = Time(() => RawChunks(Path.Combine(options.Folder, $"chunk-{chunk}-{Guid.NewGuid():N}.db"), texts, vectors, Math.Min(options.Turns, options.GroupTurns), chunk));
-                Console.WriteLine($"raw chunk {chunk}: {elapsed.TotalSeconds:0.000} s cpu(incl. build) {(Process.GetCurrentProcess().TotalProcessorTime - cpu0).TotalSeconds:0.000} s");
+                Console.WriteLine($"raw chunk {chunk}: {elapsed.TotalSeconds:0.000} s cpu(incl. build) {(Process.GetCurrentProcess().TotalProcessorTime - cpu0).TotalSeconds:0.000} s, {WriteCalls() - w0} writes");
             }
             return 0;
         }
@@ -120,12 +121,14 @@ internal static class MemoryBench
         using var database = LiteDbOpener.Open(connection);
         var turns = database.GetCollection(TurnDocument.Collection);
         var cpu = ProcessCpu();
+        var writes = WriteCalls();
         RawClock.Restart();
         if (oneTransaction) database.BeginTrans();
         foreach (var document in documents) turns.Insert(document);
         if (oneTransaction) database.Commit();
         RawClock.Stop();
         RawCpu = ProcessCpu() - cpu;
+        RawWrites = WriteCalls() - writes;
     }
 
     private static void RawChunks(string path, string[] texts, float[][] vectors, int count, int chunk)
@@ -151,6 +154,17 @@ internal static class MemoryBench
 
     /// <summary>Process CPU time of the last timed raw region (all threads, including LiteDB's log writer).</summary>
     private static TimeSpan RawCpu;
+
+    /// <summary>Write system calls of this process so far (Linux /proc/self/io; 0 elsewhere): LiteDB writes one page per call.</summary>
+    private static long WriteCalls()
+    {
+        const string io = "/proc/self/io";
+        if (!File.Exists(io)) return 0;
+        var line = File.ReadLines(io).FirstOrDefault(l => l.StartsWith("syscw:", StringComparison.Ordinal));
+        return line is null ? 0 : long.Parse(line[6..].Trim(), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    private static long RawWrites;
 
     private static TimeSpan ProcessCpu()
     {
@@ -182,13 +196,21 @@ internal static class MemoryBench
         var groupTurns = Math.Min(options.Turns, options.GroupTurns);
         var rawGroup = TimeSpan.Zero;
         var ourGroup = TimeSpan.Zero;
-        long commits = 0;
+        long commits = 0, checkpoints = 0, rawWrites = 0, ourWrites = 0;
         TimeSpan rawCpu = TimeSpan.Zero, ourCpu = TimeSpan.Zero;
         for (var round = 0; round < options.GroupRounds; round++)
         {
-            rawGroup += Time(() => RawInserts(Path.Combine(options.Folder, $"raw-group-{round}.db"), texts, vectors, groupTurns, oneTransaction: true));
-            rawCpu += RawCpu;
-            var (elapsed, roundCommits, cpu) = await StoreConcurrently(Path.Combine(options.Folder, $"kaizen-group-{round}.db"), texts[..groupTurns], options.Writers);
+            if (Environment.GetEnvironmentVariable("KZ_EXPERIMENT") != "ours")
+            {
+                rawGroup += Time(() => RawInserts(Path.Combine(options.Folder, $"raw-group-{round}.db"), texts, vectors, groupTurns, oneTransaction: true));
+                rawCpu += RawCpu;
+                rawWrites += RawWrites;
+            }
+
+            var writesBefore = WriteCalls();
+            var (elapsed, roundCommits, roundCheckpoints, cpu) = await StoreConcurrently(Path.Combine(options.Folder, $"kaizen-group-{round}.db"), texts[..groupTurns], options.Writers);
+            checkpoints += roundCheckpoints;
+            ourWrites += WriteCalls() - writesBefore;
             ourGroup += elapsed;
             commits += roundCommits;
             ourCpu += cpu;
@@ -197,15 +219,17 @@ internal static class MemoryBench
         var turns = options.GroupRounds * groupTurns;
         Report($"group commit, {options.Writers} concurrent writers ({options.GroupRounds} rounds)", turns, rawGroup, ourGroup,
             "raw: one transaction; ours: GroupCommit, each caller awaits its durable commit");
-        Console.WriteLine($"  ours: {commits:N0} commits, {(double)turns / Math.Max(1, commits):0.0} turns per commit");
+        Console.WriteLine($"  ours: {commits:N0} commits, {(double)turns / Math.Max(1, commits):0.0} turns per commit, {checkpoints} idle checkpoints");
+        Console.WriteLine($"  write calls (≈ log pages): raw {rawWrites:N0}, ours {ourWrites:N0}");
         Console.WriteLine($"  process CPU: raw {rawCpu.TotalMicroseconds / turns:0.0} µs/turn, ours {ourCpu.TotalMicroseconds / turns:0.0} µs/turn, ratio {ourCpu / rawCpu:0.00}x");
     }
 
-    private static async Task<(TimeSpan Elapsed, long Commits, TimeSpan Cpu)> StoreConcurrently(string path, string[] texts, int writers)
+    private static async Task<(TimeSpan Elapsed, long Commits, long Checkpoints, TimeSpan Cpu)> StoreConcurrently(string path, string[] texts, int writers)
     {
         await using var memory = new LiteDbMemoryBackend(path, "bench", new MemoryOptions { Durability = MemoryDurability.GroupCommit });
         await memory.InitializeAsync();
         var commitsBefore = memory.Writer!.Commits;
+        var checkpointsBefore = memory.Writer.Checkpoints;
         var cpu = ProcessCpu();
         var clock = Stopwatch.StartNew();
         var next = -1;
@@ -215,7 +239,7 @@ internal static class MemoryBench
             while ((i = Interlocked.Increment(ref next)) < texts.Length)
                 await memory.StoreTurnAsync(i % 2 == 0 ? "user" : "assistant", texts[i], Start.AddSeconds(i));
         })));
-        return (clock.Elapsed, memory.Writer.Commits - commitsBefore, ProcessCpu() - cpu);
+        return (clock.Elapsed, memory.Writer.Commits - commitsBefore, memory.Writer.Checkpoints - checkpointsBefore, ProcessCpu() - cpu);
     }
 
     /// <summary>Raw timing excludes building the documents and opening the file; ours includes everything after open.</summary>
