@@ -30,30 +30,8 @@ internal static class MemoryBench
         Console.WriteLine($"local embedder: {options.Turns:N0} texts in {embedClock.Elapsed.TotalSeconds:0.00} s ({embedClock.Elapsed.TotalMicroseconds / options.Turns:0.0} µs each)");
 
         // 0. Warm-up of both paths (JIT), not reported.
-        RawInserts(Path.Combine(options.Folder, "warmup-raw.db"), texts, vectors, 200, oneTransaction: false);
+        RawInserts(Path.Combine(options.Folder, "warmup-raw.db"), texts, vectors, 200, perCommit: 1);
         await StoreSequentially(Path.Combine(options.Folder, "warmup-ours.db"), texts, 200);
-        if (Environment.GetEnvironmentVariable("KZ_EXPERIMENT") == "embed")
-        {
-            for (var rep = 0; rep < 5; rep++)
-            {
-                var c = Stopwatch.StartNew();
-                double sum = 0;
-                foreach (var t in texts) { var v = embedder.Embed(t); for (var k = 0; k < v.Length; k++) sum += v[k] * (k + 1); }
-                Console.WriteLine($"embed: {c.Elapsed.TotalMicroseconds / texts.Length:0.00} us/text checksum {sum:R}");
-            }
-            return 0;
-        }
-        if (Environment.GetEnvironmentVariable("KZ_EXPERIMENT") == "chunks")
-        {
-            foreach (var chunk in new[] { 20000, 55, 64, 512 })
-            {
-                var w0 = WriteCalls();
-                var cpu0 = Process.GetCurrentProcess().TotalProcessorTime;
-                var elapsed = Time(() => RawChunks(Path.Combine(options.Folder, $"chunk-{chunk}-{Guid.NewGuid():N}.db"), texts, vectors, Math.Min(options.Turns, options.GroupTurns), chunk));
-                Console.WriteLine($"raw chunk {chunk}: {elapsed.TotalSeconds:0.000} s cpu(incl. build) {(Process.GetCurrentProcess().TotalProcessorTime - cpu0).TotalSeconds:0.000} s, {WriteCalls() - w0} writes");
-            }
-            return 0;
-        }
         if (options.GroupOnly)
         {
             await GroupCommit(options, texts, vectors);
@@ -65,14 +43,14 @@ internal static class MemoryBench
         var ourDurable = TimeSpan.Zero;
         for (var round = 0; round < 2; round++)
         {
-            rawDurable += Time(() => RawInserts(Path.Combine(options.Folder, $"raw-durable-{round}.db"), texts, vectors, options.DurableTurns, oneTransaction: false));
+            rawDurable += Time(() => RawInserts(Path.Combine(options.Folder, $"raw-durable-{round}.db"), texts, vectors, options.DurableTurns, perCommit: 1));
             ourDurable += await TimeAsync(() => StoreSequentially(Path.Combine(options.Folder, $"kaizen-durable-{round}.db"), texts, options.DurableTurns));
         }
 
         Report("per-turn durable commits (2 rounds)", 2 * options.DurableTurns, rawDurable, ourDurable, "raw: Insert() auto-commit each; ours: await StoreTurnAsync one by one, PerTurn");
 
         // 2. Batched: one transaction (raw) against StoreTurnsAsync (ours, <= 4096 turns per commit).
-        var rawBatch = Time(() => RawInserts(Path.Combine(options.Folder, "raw-batch.db"), texts, vectors, options.Turns, oneTransaction: true));
+        var rawBatch = Time(() => RawInserts(Path.Combine(options.Folder, "raw-batch.db"), texts, vectors, options.Turns, perCommit: options.Turns));
         var bigFile = Path.Combine(options.Folder, "kaizen-batch.db");
         var ourBatch = await TimeAsync(() => StoreBatch(bigFile, texts));
         Report("batched", options.Turns, rawBatch, ourBatch, "raw: BeginTrans + Insert x N + Commit; ours: StoreTurnsAsync(all), embedding included");
@@ -111,7 +89,8 @@ internal static class MemoryBench
         return 0;
     }
 
-    private static void RawInserts(string path, string[] texts, float[][] vectors, int count, bool oneTransaction)
+    /// <summary>Inserts <paramref name="count"/> documents, <paramref name="perCommit"/> per transaction (1: each Insert auto-commits).</summary>
+    private static void RawInserts(string path, string[] texts, float[][] vectors, int count, int perCommit)
     {
         var documents = Enumerable.Range(0, count)
             .Select(i => TurnDocument.Create(TurnKey.Compose(0, i), "bench", i, i % 2 == 0 ? "user" : "assistant", texts[i], Start.AddSeconds(i), null, vectors[i], "kaizen-hashing-256"))
@@ -123,31 +102,15 @@ internal static class MemoryBench
         var cpu = ProcessCpu();
         var writes = WriteCalls();
         RawClock.Restart();
-        if (oneTransaction) database.BeginTrans();
-        foreach (var document in documents) turns.Insert(document);
-        if (oneTransaction) database.Commit();
+        for (var i = 0; i < documents.Length; i++)
+        {
+            if (perCommit > 1 && i % perCommit == 0) database.BeginTrans();
+            turns.Insert(documents[i]);
+            if (perCommit > 1 && (i % perCommit == perCommit - 1 || i == documents.Length - 1)) database.Commit();
+        }
         RawClock.Stop();
         RawCpu = ProcessCpu() - cpu;
         RawWrites = WriteCalls() - writes;
-    }
-
-    private static void RawChunks(string path, string[] texts, float[][] vectors, int count, int chunk)
-    {
-        var documents = Enumerable.Range(0, count)
-            .Select(i => TurnDocument.Create(TurnKey.Compose(0, i), "bench", i, i % 2 == 0 ? "user" : "assistant", texts[i], Start.AddSeconds(i), null, vectors[i], "kaizen-hashing-256"))
-            .ToArray();
-        var connection = new ConnectionString { Filename = path };
-        LiteDbOpener.Prepare(connection);
-        using var database = LiteDbOpener.Open(connection);
-        var turns = database.GetCollection(TurnDocument.Collection);
-        RawClock.Restart();
-        for (var i = 0; i < documents.Length; i++)
-        {
-            if (i % chunk == 0) database.BeginTrans();
-            turns.Insert(documents[i]);
-            if (i % chunk == chunk - 1 || i == documents.Length - 1) database.Commit();
-        }
-        RawClock.Stop();
     }
 
     private static readonly Stopwatch RawClock = new();
@@ -196,41 +159,45 @@ internal static class MemoryBench
         var groupTurns = Math.Min(options.Turns, options.GroupTurns);
         var rawGroup = TimeSpan.Zero;
         var ourGroup = TimeSpan.Zero;
-        long commits = 0, checkpoints = 0, rawWrites = 0, ourWrites = 0;
-        TimeSpan rawCpu = TimeSpan.Zero, ourCpu = TimeSpan.Zero;
+        long commits = 0, checkpoints = 0, rawWrites = 0, ourWrites = 0, chunkedWrites = 0;
+        TimeSpan rawCpu = TimeSpan.Zero, ourCpu = TimeSpan.Zero, rawChunked = TimeSpan.Zero;
         for (var round = 0; round < options.GroupRounds; round++)
         {
-            if (Environment.GetEnvironmentVariable("KZ_EXPERIMENT") != "ours")
-            {
-                rawGroup += Time(() => RawInserts(Path.Combine(options.Folder, $"raw-group-{round}.db"), texts, vectors, groupTurns, oneTransaction: true));
-                rawCpu += RawCpu;
-                rawWrites += RawWrites;
-            }
+            rawGroup += Time(() => RawInserts(Path.Combine(options.Folder, $"raw-group-{round}.db"), texts, vectors, groupTurns, perCommit: groupTurns));
+            rawCpu += RawCpu;
+            rawWrites += RawWrites;
 
-            var writesBefore = WriteCalls();
-            var (elapsed, roundCommits, roundCheckpoints, cpu) = await StoreConcurrently(Path.Combine(options.Folder, $"kaizen-group-{round}.db"), texts[..groupTurns], options.Writers);
+            var (elapsed, roundCommits, roundCheckpoints, cpu, writes) = await StoreConcurrently(Path.Combine(options.Folder, $"kaizen-group-{round}.db"), texts[..groupTurns], options.Writers);
             checkpoints += roundCheckpoints;
-            ourWrites += WriteCalls() - writesBefore;
+            ourWrites += writes;
             ourGroup += elapsed;
             commits += roundCommits;
             ourCpu += cpu;
+
+            // Reference: raw inserts committed in transactions as large as ours were on average (LiteDB's own cost of committing that often).
+            var chunk = (int)Math.Max(1, Math.Round((double)groupTurns / Math.Max(1, roundCommits)));
+            rawChunked += Time(() => RawInserts(Path.Combine(options.Folder, $"raw-chunked-{round}.db"), texts, vectors, groupTurns, perCommit: chunk));
+            chunkedWrites += RawWrites;
         }
 
         var turns = options.GroupRounds * groupTurns;
         Report($"group commit, {options.Writers} concurrent writers ({options.GroupRounds} rounds)", turns, rawGroup, ourGroup,
             "raw: one transaction; ours: GroupCommit, each caller awaits its durable commit");
         Console.WriteLine($"  ours: {commits:N0} commits, {(double)turns / Math.Max(1, commits):0.0} turns per commit, {checkpoints} idle checkpoints");
-        Console.WriteLine($"  write calls (≈ log pages): raw {rawWrites:N0}, ours {ourWrites:N0}");
+        Console.WriteLine($"  write calls (≈ log pages): raw {rawWrites:N0}, ours {ourWrites:N0}, raw chunked {chunkedWrites:N0}");
+        Console.WriteLine($"  raw chunked like ours ({(double)turns / Math.Max(1, commits):0} per transaction): {rawChunked.TotalSeconds:0.000} s, " +
+            $"{rawChunked.TotalMicroseconds / turns:0.0} µs/turn; ours/raw chunked = {ourGroup / rawChunked:0.00}x");
         Console.WriteLine($"  process CPU: raw {rawCpu.TotalMicroseconds / turns:0.0} µs/turn, ours {ourCpu.TotalMicroseconds / turns:0.0} µs/turn, ratio {ourCpu / rawCpu:0.00}x");
     }
 
-    private static async Task<(TimeSpan Elapsed, long Commits, long Checkpoints, TimeSpan Cpu)> StoreConcurrently(string path, string[] texts, int writers)
+    private static async Task<(TimeSpan Elapsed, long Commits, long Checkpoints, TimeSpan Cpu, long Writes)> StoreConcurrently(string path, string[] texts, int writers)
     {
         await using var memory = new LiteDbMemoryBackend(path, "bench", new MemoryOptions { Durability = MemoryDurability.GroupCommit });
         await memory.InitializeAsync();
         var commitsBefore = memory.Writer!.Commits;
         var checkpointsBefore = memory.Writer.Checkpoints;
         var cpu = ProcessCpu();
+        var writes = WriteCalls();
         var clock = Stopwatch.StartNew();
         var next = -1;
         await Task.WhenAll(Enumerable.Range(0, writers).Select(_ => Task.Run(async () =>
@@ -239,7 +206,8 @@ internal static class MemoryBench
             while ((i = Interlocked.Increment(ref next)) < texts.Length)
                 await memory.StoreTurnAsync(i % 2 == 0 ? "user" : "assistant", texts[i], Start.AddSeconds(i));
         })));
-        return (clock.Elapsed, memory.Writer.Commits - commitsBefore, memory.Writer.Checkpoints - checkpointsBefore, ProcessCpu() - cpu);
+        var elapsed = clock.Elapsed;
+        return (elapsed, memory.Writer.Commits - commitsBefore, memory.Writer.Checkpoints - checkpointsBefore, ProcessCpu() - cpu, WriteCalls() - writes);
     }
 
     /// <summary>Raw timing excludes building the documents and opening the file; ours includes everything after open.</summary>
