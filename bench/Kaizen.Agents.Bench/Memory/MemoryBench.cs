@@ -11,6 +11,7 @@ namespace Kaizen.Agents.Bench.Memory;
 /// commits on a smaller count; group commit against one transaction on the full count), then hot, warm and cold
 /// read latencies on the full session.
 /// Options: --turns 100000 --durable-turns 2000 --writers 64 --samples 20000 --cold-samples 500 --folder PATH
+/// --group-turns 20000 --group-rounds 2, and --only group to run just the group-commit comparison.
 /// </summary>
 internal static class MemoryBench
 {
@@ -29,31 +30,33 @@ internal static class MemoryBench
         Console.WriteLine($"local embedder: {options.Turns:N0} texts in {embedClock.Elapsed.TotalSeconds:0.00} s ({embedClock.Elapsed.TotalMicroseconds / options.Turns:0.0} µs each)");
 
         // 0. Warm-up of both paths (JIT), not reported.
-        RawInserts(Path.Combine(options.Folder, "warmup-raw.db"), texts, vectors, 200, oneTransaction: false);
+        RawInserts(Path.Combine(options.Folder, "warmup-raw.db"), texts, vectors, 200, perCommit: 1);
         await StoreSequentially(Path.Combine(options.Folder, "warmup-ours.db"), texts, 200);
+        if (options.GroupOnly)
+        {
+            await GroupCommit(options, texts, vectors);
+            return 0;
+        }
 
         // 1. One durable commit per turn; raw and ours alternate twice so machine load hits both alike.
         var rawDurable = TimeSpan.Zero;
         var ourDurable = TimeSpan.Zero;
         for (var round = 0; round < 2; round++)
         {
-            rawDurable += Time(() => RawInserts(Path.Combine(options.Folder, $"raw-durable-{round}.db"), texts, vectors, options.DurableTurns, oneTransaction: false));
+            rawDurable += Time(() => RawInserts(Path.Combine(options.Folder, $"raw-durable-{round}.db"), texts, vectors, options.DurableTurns, perCommit: 1));
             ourDurable += await TimeAsync(() => StoreSequentially(Path.Combine(options.Folder, $"kaizen-durable-{round}.db"), texts, options.DurableTurns));
         }
 
         Report("per-turn durable commits (2 rounds)", 2 * options.DurableTurns, rawDurable, ourDurable, "raw: Insert() auto-commit each; ours: await StoreTurnAsync one by one, PerTurn");
 
         // 2. Batched: one transaction (raw) against StoreTurnsAsync (ours, <= 4096 turns per commit).
-        var rawBatch = Time(() => RawInserts(Path.Combine(options.Folder, "raw-batch.db"), texts, vectors, options.Turns, oneTransaction: true));
+        var rawBatch = Time(() => RawInserts(Path.Combine(options.Folder, "raw-batch.db"), texts, vectors, options.Turns, perCommit: options.Turns));
         var bigFile = Path.Combine(options.Folder, "kaizen-batch.db");
         var ourBatch = await TimeAsync(() => StoreBatch(bigFile, texts));
         Report("batched", options.Turns, rawBatch, ourBatch, "raw: BeginTrans + Insert x N + Commit; ours: StoreTurnsAsync(all), embedding included");
 
         // 3. Group commit from concurrent writers.
-        var groupTurns = Math.Min(options.Turns, 20_000);
-        var ourGroup = await TimeAsync(() => StoreConcurrently(Path.Combine(options.Folder, "kaizen-group.db"), texts[..groupTurns], options.Writers));
-        var rawGroup = Time(() => RawInserts(Path.Combine(options.Folder, "raw-group.db"), texts, vectors, groupTurns, oneTransaction: true));
-        Report($"group commit, {options.Writers} concurrent writers", groupTurns, rawGroup, ourGroup, "raw: one transaction; ours: GroupCommit, each caller awaits its durable commit");
+        await GroupCommit(options, texts, vectors);
 
         // 3. Reads on the big session.
         await using var memory = new LiteDbMemoryBackend(bigFile, "bench", new MemoryOptions { PromoteOnRetrieval = false });
@@ -86,7 +89,8 @@ internal static class MemoryBench
         return 0;
     }
 
-    private static void RawInserts(string path, string[] texts, float[][] vectors, int count, bool oneTransaction)
+    /// <summary>Inserts <paramref name="count"/> documents, <paramref name="perCommit"/> per transaction (1: each Insert auto-commits).</summary>
+    private static void RawInserts(string path, string[] texts, float[][] vectors, int count, int perCommit)
     {
         var documents = Enumerable.Range(0, count)
             .Select(i => TurnDocument.Create(TurnKey.Compose(0, i), "bench", i, i % 2 == 0 ? "user" : "assistant", texts[i], Start.AddSeconds(i), null, vectors[i], "kaizen-hashing-256"))
@@ -95,14 +99,41 @@ internal static class MemoryBench
         LiteDbOpener.Prepare(connection);
         using var database = LiteDbOpener.Open(connection);
         var turns = database.GetCollection(TurnDocument.Collection);
+        var cpu = ProcessCpu();
+        var writes = WriteCalls();
         RawClock.Restart();
-        if (oneTransaction) database.BeginTrans();
-        foreach (var document in documents) turns.Insert(document);
-        if (oneTransaction) database.Commit();
+        for (var i = 0; i < documents.Length; i++)
+        {
+            if (perCommit > 1 && i % perCommit == 0) database.BeginTrans();
+            turns.Insert(documents[i]);
+            if (perCommit > 1 && (i % perCommit == perCommit - 1 || i == documents.Length - 1)) database.Commit();
+        }
         RawClock.Stop();
+        RawCpu = ProcessCpu() - cpu;
+        RawWrites = WriteCalls() - writes;
     }
 
     private static readonly Stopwatch RawClock = new();
+
+    /// <summary>Process CPU time of the last timed raw region (all threads, including LiteDB's log writer).</summary>
+    private static TimeSpan RawCpu;
+
+    /// <summary>Write system calls of this process so far (Linux /proc/self/io; 0 elsewhere): LiteDB writes one page per call.</summary>
+    private static long WriteCalls()
+    {
+        const string io = "/proc/self/io";
+        if (!File.Exists(io)) return 0;
+        var line = File.ReadLines(io).FirstOrDefault(l => l.StartsWith("syscw:", StringComparison.Ordinal));
+        return line is null ? 0 : long.Parse(line[6..].Trim(), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    private static long RawWrites;
+
+    private static TimeSpan ProcessCpu()
+    {
+        using var process = Process.GetCurrentProcess();
+        return process.TotalProcessorTime;
+    }
 
     private static async Task<TimeSpan> StoreSequentially(string path, string[] texts, int count)
     {
@@ -122,10 +153,51 @@ internal static class MemoryBench
         return clock.Elapsed;
     }
 
-    private static async Task<TimeSpan> StoreConcurrently(string path, string[] texts, int writers)
+    /// <summary>Group commit against one raw transaction; rounds alternate raw and ours so machine load hits both alike.</summary>
+    private static async Task GroupCommit(MemoryBenchOptions options, string[] texts, float[][] vectors)
+    {
+        var groupTurns = Math.Min(options.Turns, options.GroupTurns);
+        var rawGroup = TimeSpan.Zero;
+        var ourGroup = TimeSpan.Zero;
+        long commits = 0, checkpoints = 0, rawWrites = 0, ourWrites = 0, chunkedWrites = 0;
+        TimeSpan rawCpu = TimeSpan.Zero, ourCpu = TimeSpan.Zero, rawChunked = TimeSpan.Zero;
+        for (var round = 0; round < options.GroupRounds; round++)
+        {
+            rawGroup += Time(() => RawInserts(Path.Combine(options.Folder, $"raw-group-{round}.db"), texts, vectors, groupTurns, perCommit: groupTurns));
+            rawCpu += RawCpu;
+            rawWrites += RawWrites;
+
+            var (elapsed, roundCommits, roundCheckpoints, cpu, writes) = await StoreConcurrently(Path.Combine(options.Folder, $"kaizen-group-{round}.db"), texts[..groupTurns], options.Writers);
+            checkpoints += roundCheckpoints;
+            ourWrites += writes;
+            ourGroup += elapsed;
+            commits += roundCommits;
+            ourCpu += cpu;
+
+            // Reference: raw inserts committed in transactions as large as ours were on average (LiteDB's own cost of committing that often).
+            var chunk = (int)Math.Max(1, Math.Round((double)groupTurns / Math.Max(1, roundCommits)));
+            rawChunked += Time(() => RawInserts(Path.Combine(options.Folder, $"raw-chunked-{round}.db"), texts, vectors, groupTurns, perCommit: chunk));
+            chunkedWrites += RawWrites;
+        }
+
+        var turns = options.GroupRounds * groupTurns;
+        Report($"group commit, {options.Writers} concurrent writers ({options.GroupRounds} rounds)", turns, rawGroup, ourGroup,
+            "raw: one transaction; ours: GroupCommit, each caller awaits its durable commit");
+        Console.WriteLine($"  ours: {commits:N0} commits, {(double)turns / Math.Max(1, commits):0.0} turns per commit, {checkpoints} idle checkpoints");
+        Console.WriteLine($"  write calls (≈ log pages): raw {rawWrites:N0}, ours {ourWrites:N0}, raw chunked {chunkedWrites:N0}");
+        Console.WriteLine($"  raw chunked like ours ({(double)turns / Math.Max(1, commits):0} per transaction): {rawChunked.TotalSeconds:0.000} s, " +
+            $"{rawChunked.TotalMicroseconds / turns:0.0} µs/turn; ours/raw chunked = {ourGroup / rawChunked:0.00}x");
+        Console.WriteLine($"  process CPU: raw {rawCpu.TotalMicroseconds / turns:0.0} µs/turn, ours {ourCpu.TotalMicroseconds / turns:0.0} µs/turn, ratio {ourCpu / rawCpu:0.00}x");
+    }
+
+    private static async Task<(TimeSpan Elapsed, long Commits, long Checkpoints, TimeSpan Cpu, long Writes)> StoreConcurrently(string path, string[] texts, int writers)
     {
         await using var memory = new LiteDbMemoryBackend(path, "bench", new MemoryOptions { Durability = MemoryDurability.GroupCommit });
         await memory.InitializeAsync();
+        var commitsBefore = memory.Writer!.Commits;
+        var checkpointsBefore = memory.Writer.Checkpoints;
+        var cpu = ProcessCpu();
+        var writes = WriteCalls();
         var clock = Stopwatch.StartNew();
         var next = -1;
         await Task.WhenAll(Enumerable.Range(0, writers).Select(_ => Task.Run(async () =>
@@ -134,7 +206,8 @@ internal static class MemoryBench
             while ((i = Interlocked.Increment(ref next)) < texts.Length)
                 await memory.StoreTurnAsync(i % 2 == 0 ? "user" : "assistant", texts[i], Start.AddSeconds(i));
         })));
-        return clock.Elapsed;
+        var elapsed = clock.Elapsed;
+        return (elapsed, memory.Writer.Commits - commitsBefore, memory.Writer.Checkpoints - checkpointsBefore, ProcessCpu() - cpu, WriteCalls() - writes);
     }
 
     /// <summary>Raw timing excludes building the documents and opening the file; ours includes everything after open.</summary>

@@ -135,6 +135,9 @@ public sealed partial class LiteDbMemoryBackend : IMemoryBackend
 
     private static readonly IReadOnlyDictionary<string, object?> EmptyMetadata = new Dictionary<string, object?>();
 
+    /// <summary>The file's writer once open (the bench reads its commit counts).</summary>
+    internal GroupCommitWriter? Writer => _file?.Writer;
+
     private MemoryFile Opened => _file ?? throw new ObjectDisposedException(nameof(LiteDbMemoryBackend));
 
     private SessionState Session => _session!;

@@ -29,6 +29,29 @@ public sealed class ConcurrencyTests
     }
 
     [Fact]
+    public async Task Concurrent_group_commit_writers_share_transactions_and_each_gets_its_own_turn_back()
+    {
+        await using var folder = new TempMemoryFolder();
+        await using var memory = folder.Open("shared", new MemoryOptions { Durability = MemoryDurability.GroupCommit });
+        await memory.InitializeAsync(TestContext.Current.CancellationToken);
+
+        var stored = await Task.WhenAll(Enumerable.Range(0, 16).Select(writer => Task.Run(async () =>
+        {
+            var mine = new List<MemoryTurn>();
+            for (var n = 0; n < 100; n++) mine.Add(await memory.StoreTurnAsync("user", $"writer {writer} turn {n}", MemoryTestData.Start));
+            return mine;
+        })));
+
+        stored.SelectMany(turns => turns).Select(turn => turn.Sequence).Should().OnlyHaveUniqueItems().And.HaveCount(1600);
+        stored.Should().AllSatisfy(turns => turns.Select(turn => turn.Sequence).Should().BeInAscendingOrder());
+        var read = await memory.LoadTurnsAsync(0, 2000, TestContext.Current.CancellationToken);
+        read.ToDictionary(turn => turn.Id, turn => turn.Content).Should().BeEquivalentTo(
+            stored.SelectMany(turns => turns).ToDictionary(turn => turn.Id, turn => turn.Content));
+        memory.Writer!.CommittedWrites.Should().Be(1600);
+        memory.Writer.Commits.Should().BeLessThan(1600, "writers queued while a commit ran share the next one");
+    }
+
+    [Fact]
     public async Task Eight_threads_writing_to_eight_sessions_keep_each_session_contiguous()
     {
         const int turnsPerSession = 250; // eight interleaved key ranges make every commit touch more pages; 250 proves the point

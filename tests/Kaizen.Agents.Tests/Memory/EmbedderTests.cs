@@ -23,6 +23,23 @@ public sealed class EmbedderTests
     }
 
     [Fact]
+    public void Power_of_two_sizes_put_every_word_in_the_same_bucket_as_the_modulo_of_other_sizes()
+    {
+        // 256 and 512 buckets take the masked path, 768 the modulo one; h % 512 % 256 == h % 768 % 256 == h % 256,
+        // so folding the larger vectors onto 256 buckets must give the 256-bucket vector's direction exactly.
+        const string text = "Deploy the billing service to production, then check the invoices of tenant 42";
+        var small = new HashingEmbeddingGenerator(256).Embed(text);
+
+        foreach (var size in new[] { 512, 768 })
+        {
+            var large = new HashingEmbeddingGenerator(size).Embed(text);
+            var folded = new float[256];
+            for (var i = 0; i < size; i++) folded[i % 256] += large[i];
+            TensorPrimitives.CosineSimilarity(folded, small).Should().BeApproximately(1f, 1e-5f, $"{size} buckets folded onto 256");
+        }
+    }
+
+    [Fact]
     public void Related_texts_score_higher_than_unrelated_ones()
     {
         var embedder = new HashingEmbeddingGenerator();

@@ -14,6 +14,7 @@ public sealed class HashingEmbeddingGenerator : IEmbeddingGenerator<string, Embe
     private const float WordWeight = 1.0f;
     private const float NGramWeight = 0.35f;
     private readonly EmbeddingGeneratorMetadata _metadata;
+    private readonly uint _bucketMask; // Dimensions - 1 when a power of two (the same bucket as %, without a division), else 0
 
     /// <summary>Creates the embedder.</summary>
     /// <param name="dimensions">Vector length, at least 8. Default 256.</param>
@@ -21,6 +22,7 @@ public sealed class HashingEmbeddingGenerator : IEmbeddingGenerator<string, Embe
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(dimensions, 8);
         Dimensions = dimensions;
+        _bucketMask = uint.IsPow2((uint)dimensions) ? (uint)dimensions - 1 : 0;
         _metadata = new EmbeddingGeneratorMetadata("kaizen-hashing", providerUri: null, ModelId, dimensions);
     }
 
@@ -111,7 +113,7 @@ public sealed class HashingEmbeddingGenerator : IEmbeddingGenerator<string, Embe
 
     private void Add(float[] vector, uint hash, float weight)
     {
-        var bucket = (int)(hash % (uint)Dimensions);
+        var bucket = (int)(_bucketMask != 0 ? hash & _bucketMask : hash % (uint)Dimensions);
         vector[bucket] += (hash & 0x8000_0000u) == 0 ? weight : -weight;
     }
 

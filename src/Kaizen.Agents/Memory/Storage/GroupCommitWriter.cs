@@ -8,7 +8,8 @@ namespace Kaizen.Agents.Memory.Storage;
 /// takes every queued groupable write (up to a limit) in one transaction; a non-groupable write commits alone.
 /// A failing write is retried alone so it cannot take others down with it.
 /// LiteDB's inline auto-checkpoint is off for files this process keeps open (see <see cref="LiteDbOpener"/>): the writer
-/// checkpoints when its queue is empty, so a burst of writes never waits for log pages being copied into the data file.
+/// checkpoints once its queue has stayed empty for <see cref="QuietBeforeCheckpoint"/>, so a burst of writes never waits
+/// for log pages being copied into the data file.
 /// </summary>
 internal sealed class GroupCommitWriter : IAsyncDisposable
 {
@@ -19,9 +20,13 @@ internal sealed class GroupCommitWriter : IAsyncDisposable
     private readonly Task _loop;
     private int _writesSinceCheckpoint;
     private int _queued; // the single-reader channel cannot count
+    private long _commits, _committedWrites, _checkpoints;
 
     /// <summary>Writes after which an idle writer folds the log into the data file.</summary>
     internal const int CheckpointAfterWrites = 1000;
+
+    /// <summary>How long the queue must stay empty before the writer counts as idle and checkpoints.</summary>
+    internal static readonly TimeSpan QuietBeforeCheckpoint = TimeSpan.FromMilliseconds(50);
 
     public GroupCommitWriter(IDatabaseAccess access, string path, int maxBatch)
     {
@@ -30,6 +35,15 @@ internal sealed class GroupCommitWriter : IAsyncDisposable
         _maxBatch = maxBatch;
         _loop = Task.Run(RunAsync);
     }
+
+    /// <summary>Transactions committed so far (read by the bench to show batch sizes).</summary>
+    public long Commits => Interlocked.Read(ref _commits);
+
+    /// <summary>Checkpoints the idle writer ran so far.</summary>
+    public long Checkpoints => Interlocked.Read(ref _checkpoints);
+
+    /// <summary>Writes committed so far.</summary>
+    public long CommittedWrites => Interlocked.Read(ref _committedWrites);
 
     public Task<T> EnqueueAsync<T>(WriteOp<T> op)
     {
@@ -54,11 +68,14 @@ internal sealed class GroupCommitWriter : IAsyncDisposable
         var reader = _queue.Reader;
         var batch = new List<WriteOp>();
         WriteOp? carried = null;
+        Task<bool>? pendingWait = null; // the single reader may have only one wait outstanding
         while (true)
         {
             if (carried is null)
             {
-                if (!await reader.WaitToReadAsync().ConfigureAwait(false)) return;
+                var more = pendingWait is null ? await reader.WaitToReadAsync().ConfigureAwait(false) : await pendingWait.ConfigureAwait(false);
+                pendingWait = null;
+                if (!more) return;
                 if (!TryTake(reader, out carried)) continue;
             }
 
@@ -80,11 +97,39 @@ internal sealed class GroupCommitWriter : IAsyncDisposable
 
             await CommitAsync(batch).ConfigureAwait(false);
             _writesSinceCheckpoint += batch.Count;
+            var released = batch.Count;
             batch.Clear();
+            if (released > 1 && carried is null) await GatherAsync(released).ConfigureAwait(false);
             var idle = carried is null && Volatile.Read(ref _queued) == 0;
-            if (idle && _writesSinceCheckpoint >= CheckpointAfterWrites) await CheckpointAsync().ConfigureAwait(false);
+            if (!idle || _writesSinceCheckpoint < CheckpointAfterWrites) continue;
+
+            // Checkpoint only once the queue stays empty for a moment: concurrent callers leave it empty for an
+            // instant between commits all the time, and a checkpoint then would stall the rest of their burst.
+            pendingWait = reader.WaitToReadAsync().AsTask();
+            if (await Task.WhenAny(pendingWait, Task.Delay(QuietBeforeCheckpoint)).ConfigureAwait(false) != pendingWait)
+                await CheckpointAsync().ConfigureAwait(false);
         }
     }
+
+    /// <summary>
+    /// After a commit that released several callers, gives them a chance to queue their next write before the next
+    /// commit starts: the writer yields its thread while the queue keeps growing, up to as many writes as it released.
+    /// Fewer, larger commits; a lone writer (one write per commit) never waits here.
+    /// </summary>
+    private async Task GatherAsync(int released)
+    {
+        var seen = Volatile.Read(ref _queued);
+        for (var pause = 0; pause < MaxGatherPauses && seen < released; pause++)
+        {
+            await Task.Yield();
+            var now = Volatile.Read(ref _queued);
+            if (now == seen) return; // nobody came back during the pause
+            seen = now;
+        }
+    }
+
+    /// <summary>Upper bound on the pauses of one <see cref="GatherAsync"/>.</summary>
+    private const int MaxGatherPauses = 8;
 
     private bool TryTake(ChannelReader<WriteOp> reader, [System.Diagnostics.CodeAnalysis.MaybeNullWhen(false)] out WriteOp op)
     {
@@ -96,7 +141,8 @@ internal sealed class GroupCommitWriter : IAsyncDisposable
     private async Task CheckpointAsync()
     {
         _writesSinceCheckpoint = 0;
-        if (!_access.IsExclusive) return; // shared mode closes (and so checkpoints) the file after every operation
+        if (!_access.IsExclusive) return;
+        Interlocked.Increment(ref _checkpoints); // shared mode closes (and so checkpoints) the file after every operation
         try
         {
             await _access.RunAsync(database =>
@@ -131,6 +177,8 @@ internal sealed class GroupCommitWriter : IAsyncDisposable
             return;
         }
 
+        Interlocked.Increment(ref _commits);
+        Interlocked.Add(ref _committedWrites, ops.Count);
         committed.SyncSessionsBeforeCallbacks();
         foreach (var op in ops) op.Committed();
     }

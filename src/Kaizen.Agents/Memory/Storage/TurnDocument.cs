@@ -16,6 +16,9 @@ internal static class TurnDocument
     public const string Vector = "v";
     public const string EmbeddingModel = "e";
 
+    /// <summary>Key and sequence of a document built before the writer numbers it.</summary>
+    public const long UnassignedKey = -1;
+
     private static readonly IReadOnlyDictionary<string, object?> NoMetadata = new Dictionary<string, object?>();
 
     public static BsonDocument Create(long key, string sessionId, long sequence, string role, string content,
@@ -35,6 +38,13 @@ internal static class TurnDocument
         };
         if (metadata is { Count: > 0 }) document[Metadata] = metadata;
         return document;
+    }
+
+    /// <summary>Stamps the key and sequence in place (the fields keep their position, so the stored bytes match <see cref="Create"/>).</summary>
+    public static void AssignKey(BsonDocument document, long key, long sequence)
+    {
+        document["_id"] = key;
+        document[Sequence] = sequence;
     }
 
     public static MemoryTurn ToTurn(BsonDocument document)

@@ -3,7 +3,10 @@ using LiteDB;
 
 namespace Kaizen.Agents.Memory.Storage.Writes;
 
-/// <summary>Appends a turn with the session's next sequence number.</summary>
+/// <summary>
+/// Appends a turn with the session's next sequence number. The caller builds the document (embedding, vector bytes,
+/// metadata) before queueing, so the single writer only stamps the key and inserts it.
+/// </summary>
 internal sealed class StoreTurnWrite(
     SessionState session,
     string role,
@@ -15,13 +18,17 @@ internal sealed class StoreTurnWrite(
     string embeddingModel,
     bool groupable) : WriteOp<MemoryTurn>(groupable)
 {
+    private readonly BsonDocument _document =
+        TurnDocument.Create(TurnDocument.UnassignedKey, session.SessionId, TurnDocument.UnassignedKey, role, content, timestamp, metadata, vector, embeddingModel);
+
     public override void Apply(WriteBatch batch)
     {
         var cursor = batch.Cursor(session, create: true);
         var sequence = ++cursor.LastSequence;
         if (sequence > TurnKey.MaxSequence) throw new InvalidOperationException($"Session '{session.SessionId}' is full ({TurnKey.MaxSequence} turns).");
         var key = TurnKey.Compose(cursor.Number, sequence);
-        batch.Turns.Insert(TurnDocument.Create(key, session.SessionId, sequence, role, content, timestamp, metadata, vector, embeddingModel));
+        TurnDocument.AssignKey(_document, key, sequence); // again on a retry alone: the document is only ever inserted once
+        batch.Turns.Insert(_document);
         Result = new MemoryTurn(TurnKey.Format(key), session.SessionId, sequence, role, content, timestamp, metadataAsRead);
     }
 
