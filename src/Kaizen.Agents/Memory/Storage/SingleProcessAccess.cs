@@ -37,7 +37,22 @@ internal sealed class SingleProcessAccess : IDatabaseAccess
     public ValueTask<T> RunAsync<T>(Func<LiteDatabase, T> work, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        return ValueTask.FromResult(work(_database));
+        try
+        {
+            return ValueTask.FromResult(work(_database));
+        }
+        catch (ObjectDisposedException disposed)
+        {
+            // LiteDB closes its engine by itself after an I/O error or a damaged page; a call caught in that moment
+            // sees only a disposed lock. The engine keeps the original error, which a second call surfaces.
+            try { work(_database); }
+            catch (Exception cause) when (cause is not ObjectDisposedException)
+            {
+                throw new MemoryStoreException($"LiteDB closed the memory file after a fatal error: {cause.Message} " +
+                                               "Committed turns are safe in the file; open a new backend to continue.", cause);
+            }
+            throw new MemoryStoreException("LiteDB closed the memory file while an operation was starting; open a new backend to continue.", disposed);
+        }
     }
 
     public ValueTask DisposeAsync()
