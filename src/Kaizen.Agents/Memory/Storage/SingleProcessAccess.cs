@@ -2,11 +2,17 @@ using LiteDB;
 
 namespace Kaizen.Agents.Memory.Storage;
 
-/// <summary>Keeps the database open for this process, holding the lock file so no other process opens it meanwhile.</summary>
+/// <summary>
+/// Keeps the database open for this process, holding the lock file so no other process opens it meanwhile.
+/// Runs one operation at a time: LiteDB 5.0.x's page cache can recycle a page buffer that a concurrent reader has
+/// looked up but not yet pinned (LiteDB issue #2817), and a read can meet a collection another transaction is still
+/// creating (#2792); either trips an internal check that closes the whole engine for every backend on the file.
+/// </summary>
 internal sealed class SingleProcessAccess : IDatabaseAccess
 {
     private readonly LiteDatabase _database;
     private readonly CrossProcessFileLock? _lock;
+    private readonly SemaphoreSlim _oneAtATime = new(1, 1);
 
     private SingleProcessAccess(LiteDatabase database, CrossProcessFileLock? fileLock)
     {
@@ -37,9 +43,21 @@ internal sealed class SingleProcessAccess : IDatabaseAccess
     public ValueTask<T> RunAsync<T>(Func<LiteDatabase, T> work, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
+        return _oneAtATime.Wait(0) ? ValueTask.FromResult(RunHeld(work)) : RunAfterWaitAsync(work, cancellationToken);
+    }
+
+    private async ValueTask<T> RunAfterWaitAsync<T>(Func<LiteDatabase, T> work, CancellationToken cancellationToken)
+    {
+        await _oneAtATime.WaitAsync(cancellationToken).ConfigureAwait(false);
+        return RunHeld(work);
+    }
+
+    // The work runs synchronously on this thread: LiteDB binds a transaction to the thread that began it.
+    private T RunHeld<T>(Func<LiteDatabase, T> work)
+    {
         try
         {
-            return ValueTask.FromResult(work(_database));
+            return work(_database);
         }
         catch (ObjectDisposedException disposed)
         {
@@ -53,12 +71,23 @@ internal sealed class SingleProcessAccess : IDatabaseAccess
             }
             throw new MemoryStoreException("LiteDB closed the memory file while an operation was starting; open a new backend to continue.", disposed);
         }
+        finally
+        {
+            _oneAtATime.Release();
+        }
     }
 
-    public ValueTask DisposeAsync()
+    public async ValueTask DisposeAsync()
     {
-        _database.Dispose();
-        _lock?.Dispose();
-        return ValueTask.CompletedTask;
+        await _oneAtATime.WaitAsync().ConfigureAwait(false);
+        try
+        {
+            _database.Dispose();
+            _lock?.Dispose();
+        }
+        finally
+        {
+            _oneAtATime.Release(); // a late caller then gets the clear "closed" error instead of waiting forever
+        }
     }
 }
