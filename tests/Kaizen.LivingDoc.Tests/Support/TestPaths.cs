@@ -1,4 +1,4 @@
-using System.Runtime.CompilerServices;
+using Kaizen.Build;
 
 namespace Kaizen.LivingDoc.Tests.Support;
 
@@ -7,10 +7,9 @@ internal static class TestPaths
 {
     public static string FixtureFeatures => Path.Combine(AppContext.BaseDirectory, "Fixtures", "features");
 
-    /// <summary>The repository root, found from this source file's path (builds may put binaries outside the tree).</summary>
-    public static string RepoRoot { get; } = FindRepo();
+    public static string RepoRoot => RepositoryRoot.Path;
 
-    public static string CckFeatures => Path.Combine(RepoRoot, "tools", "node", "node_modules", "@cucumber", "compatibility-kit", "features");
+    public static string CckFeatures => RepositoryRoot.NodeModules("@cucumber", "compatibility-kit", "features");
 
     /// <summary>Test artifacts (screenshots, generated pages): $KAIZEN_TEST_RESULTS or TestResults next to the binaries.</summary>
     public static string Artifacts(string name)
@@ -26,12 +25,5 @@ internal static class TestPaths
         var folder = Path.Combine(Path.GetTempPath(), "kaizen-livingdoc-tests", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(folder);
         return folder;
-    }
-
-    private static string FindRepo([CallerFilePath] string thisFile = "")
-    {
-        for (var dir = new DirectoryInfo(Path.GetDirectoryName(thisFile)!); dir is not null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "Kaizen.sln"))) return dir.FullName;
-        throw new InvalidOperationException($"Kaizen.sln not found above {thisFile}");
     }
 }
