@@ -21,6 +21,7 @@ internal sealed class AgentRun
     private readonly MemoryBridge? _memory;
     private readonly PromptBuilder _prompt;
     private readonly bool _resumed;
+    private readonly System.Text.Json.JsonElement _replySchema;
     private AgentState _state;
     private AgentState? _lastSavedState;
     private string? _lastCheckpointId;
@@ -36,6 +37,7 @@ internal sealed class AgentRun
         _liveExtensions = liveExtensions;
         _memory = agent.Memory is null ? null : new MemoryBridge(agent.Memory, agent.Config, agent.AgentId, threadId, agent.Time);
         _prompt = new PromptBuilder(agent.Signature, _memory);
+        _replySchema = SignatureReplySchema.For(agent.Signature);
     }
 
     public string ThreadId => _threadId;
@@ -211,9 +213,13 @@ internal sealed class AgentRun
         return new AgentInterruptedException(final, Result(AgentStopReason.Interrupted), cause);
     }
 
+    private string ReplySchemaName => new string(_agent.Signature.Name.Select(c => char.IsAsciiLetterOrDigit(c) ? c : '_').ToArray()) + "_reply";
+
     private ChatOptions Options(int turn)
     {
         var options = new ChatOptions { AdditionalProperties = new() { ["kaizen.turn"] = turn, ["kaizen.agent"] = _agent.AgentId } };
+        if (Config.StructuredReplies)
+            options.ResponseFormat = ChatResponseFormat.ForJsonSchema(_replySchema, ReplySchemaName, "One turn of the agent: a note, whether the task is done, and the outputs.");
         if (_agent.Tools is { Tools.Count: > 0 } tools) options.Tools = [.. tools.Tools];
         return options;
     }

@@ -69,6 +69,12 @@ public sealed record AutonomousConfig
     /// <summary>Memories retrieved by similarity to the task (when a memory backend is set).</summary>
     public int MemoryColdResults { get; init; } = 3;
 
+    /// <summary>
+    /// Ask the model for replies in the shape of the signature's JSON schema (<c>ChatOptions.ResponseFormat</c>). Providers
+    /// with structured output then cannot send a reply the loop cannot read; turn it off for a provider that rejects schemas.
+    /// </summary>
+    public bool StructuredReplies { get; init; } = true;
+
     /// <summary>Attempts per model call for transient provider failures (1 = no retry).</summary>
     public int MaxAttempts { get; init; } = 3;
 

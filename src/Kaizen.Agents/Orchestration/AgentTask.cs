@@ -13,6 +13,22 @@ public sealed record AgentTask(string Id, string Description)
 
     /// <summary>Ids of tasks that must succeed before this one starts; tasks without dependencies between them run in parallel.</summary>
     public IReadOnlyList<string> DependsOn { get; init; } = [];
+
+    /// <summary>
+    /// The outputs of the tasks in <see cref="DependsOn"/>, by task id, in that order. Set by the
+    /// <see cref="MetaController"/> when the dependencies succeeded, so a task that combines earlier work (a synthesis, a
+    /// report) receives it from the controller rather than from its caller.
+    /// </summary>
+    public IReadOnlyList<KeyValuePair<string, string>> DependencyResults { get; init; } = [];
+
+    /// <summary>What an agent is asked: <see cref="Description"/>, then the results of the tasks it depends on.</summary>
+    public string ToPrompt()
+    {
+        if (DependencyResults.Count == 0) return Description;
+        var text = new System.Text.StringBuilder(Description).AppendLine().AppendLine().AppendLine("Results of the tasks this one builds on:");
+        foreach (var (id, output) in DependencyResults) text.Append("- ").Append(id).Append(": ").AppendLine(output);
+        return text.ToString().TrimEnd();
+    }
 }
 
 /// <summary>What an agent reports for one task.</summary>

@@ -105,7 +105,11 @@ public sealed class MetaController
                     if (stop.Check() is { } meanwhile) outcome = NotRun(task, meanwhile);
                     else
                     {
-                        (outcome, var interrupt) = await RunTaskAsync(task, cancellationToken);
+                        var withInputs = task.DependsOn.Count == 0 ? task : task with
+                        {
+                            DependencyResults = [.. dependencies.Select(d => new KeyValuePair<string, string>(d.TaskId, d.Output ?? ""))],
+                        };
+                        (outcome, var interrupt) = await RunTaskAsync(withInputs, cancellationToken);
                         if (interrupt is not null) stop.MemberStopped(interrupt);
                     }
                 }
@@ -143,7 +147,9 @@ public sealed class MetaController
             try
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                result = await agent.RunAsync(task, cancellationToken);
+                // Routing and slots are taken in task order on the caller's flow; the agent's work runs on the thread
+                // pool, so an agent whose first step is synchronous (an in-process model) cannot hold back the next task.
+                result = await Task.Run(() => agent.RunAsync(task, cancellationToken), CancellationToken.None);
             }
             catch (AgentInterruptedException stopped)
             {

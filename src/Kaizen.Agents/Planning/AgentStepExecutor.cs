@@ -19,8 +19,20 @@ public sealed class AgentStepExecutor(AutonomousAgent agent, int? maxTurnsPerSte
         var run = await _agent.RunAsync(
             new AgentRunRequest(request.ToPrompt()) { MaxTurns = maxTurnsPerStep, Extensions = extensions }, cancellationToken);
         if (run.StopReason != AgentStopReason.Completed)
-            return StepOutcome.Failure($"the agent stopped ({run.StopReason}) after {run.Turns} turn(s) without completing the step");
+            return StepOutcome.Failure(
+                $"the agent stopped ({run.StopReason}) after {run.Turns} turn(s) without completing the step" + ToolFailures(run));
         return StepOutcome.Success(OutputText(run));
+    }
+
+    // The replanner needs the cause, not only that the step did not finish: the tools that failed during the step's run.
+    private static string ToolFailures(AgentRunResult run)
+    {
+        var failures = run.State.Conversation
+            .Where(e => e.Result is { } result && result.Status == nameof(Tools.ToolExecutionStatus.Failed))
+            .Select(e => $"tool '{e.Result!.Name}' failed: {e.Text}")
+            .Distinct(StringComparer.Ordinal)
+            .ToList();
+        return failures.Count == 0 ? "" : "; " + string.Join("; ", failures);
     }
 
     private string OutputText(AgentRunResult run) =>

@@ -29,11 +29,18 @@ public sealed record Plan(string Goal, IReadOnlyList<PlanStep> Steps, int Revisi
     public static Plan Create(string goal, IEnumerable<PlannedStep> steps) =>
         new(goal, Number(steps.Select(s => new PlanStep(0, s.Description, s.ExpectedOutcome, PlanStepStatus.Pending, null, null))), 1, []);
 
-    /// <summary>A replan: steps that succeeded are kept; the failed step and everything after it are replaced by <paramref name="newSteps"/>.</summary>
+    /// <summary>
+    /// A replan: steps that succeeded are kept; the failed step and everything after it are replaced by
+    /// <paramref name="newSteps"/>. A new step that repeats a completed one (same description, ignoring case and
+    /// spacing) is dropped: models often restate the whole plan, and completed work must not run twice.
+    /// </summary>
     public Plan Revise(IEnumerable<PlannedStep> newSteps, PlanFailure failure)
     {
-        var kept = Steps.Where(s => s.Status == PlanStepStatus.Succeeded);
-        var added = newSteps.Select(s => new PlanStep(0, s.Description, s.ExpectedOutcome, PlanStepStatus.Pending, null, null));
+        var kept = Steps.Where(s => s.Status == PlanStepStatus.Succeeded).ToList();
+        var done = kept.Select(s => Normalized(s.Description)).ToHashSet(StringComparer.Ordinal);
+        var added = newSteps
+            .Where(s => !done.Contains(Normalized(s.Description)))
+            .Select(s => new PlanStep(0, s.Description, s.ExpectedOutcome, PlanStepStatus.Pending, null, null));
         return this with { Steps = Number(kept.Concat(added)), Revision = Revision + 1, Failures = [.. Failures, failure] };
     }
 
@@ -74,6 +81,9 @@ public sealed record Plan(string Goal, IReadOnlyList<PlanStep> Steps, int Revisi
             throw new FormatException($"The stored plan is not valid JSON (line {ex.LineNumber + 1}, position {ex.BytePositionInLine}): {ex.Message}", ex);
         }
     }
+
+    private static string Normalized(string description) =>
+        string.Join(' ', description.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)).TrimEnd('.').ToLowerInvariant();
 
     private static List<PlanStep> Number(IEnumerable<PlanStep> steps) =>
         steps.Select((s, i) => s with { Number = i + 1 }).ToList();

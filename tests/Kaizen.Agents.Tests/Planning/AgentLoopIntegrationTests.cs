@@ -119,4 +119,25 @@ public sealed class AgentLoopIntegrationTests : IDisposable
         outcome.Attempts.Select(a => (a.AgentName, a.Error)).Should().Equal(
             ("stuck", "agent 'agent' stopped (MaxTurns) after 2 turn(s)"), ("able", (string?)null));
     }
+
+    [Fact]
+    public async Task A_step_that_fails_through_a_tool_reports_the_tool_error_to_the_replanner()
+    {
+        var registry = new ToolRegistry().AddFileTools(new Workspace(_workspace));
+        var planner = new ScriptedChatClient(new ChatScript()
+            .Reply(PlanReply("read the missing notes", "write the summary"))
+            .Reply(PlanReply("read the missing notes", "write the summary from memory")));
+        // Every step tries to read a file that is not there, then gives up without completing.
+        var agentModel = new ScriptedChatClient(ChatScript.ByTurn((turn, _) => turn == 1
+            ? ScriptedReply.CallTool("read_file", new { path = "missing.txt" })
+            : ScriptedReply.Working("the file is not there")));
+        var agent = _fixture.Agent(agentModel, services: new AgentServices { Tools = new ToolExecutor(registry, audit: _audit) });
+
+        var result = await new PlanningAgent(planner, new AgentStepExecutor(agent, maxTurnsPerStep: 2), new PlanningAgentOptions { MaxReplans = 1 })
+            .RunAsync("summarise the notes", Ct);
+
+        var failure = result.Plan.Failures.Should().NotBeEmpty().And.Subject.First();
+        failure.Error.Should().Contain("tool 'read_file' failed:").And.Contain("missing.txt");
+        planner.Requests[1].LastUserText.Should().Contain("tool 'read_file' failed:", "the replanner is told why the step failed");
+    }
 }

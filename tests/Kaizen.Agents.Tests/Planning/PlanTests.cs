@@ -36,6 +36,20 @@ public sealed class PlanTests
     }
 
     [Fact]
+    public void Revision_drops_new_steps_that_repeat_completed_work()
+    {
+        var plan = ThreeSteps();
+        plan = plan.With(plan.Steps[0] with { Status = PlanStepStatus.Succeeded, Output = "bin/app" });
+        plan = plan.With(plan.Steps[1] with { Status = PlanStepStatus.Failed, Error = "flaky" });
+
+        // Models often restate the whole plan, done steps included, in other spacing or case.
+        var revised = plan.Revise([new PlannedStep("  Build. ", "binary"), new PlannedStep("fix test", "green")], new PlanFailure(1, "test", "flaky"));
+
+        revised.Steps.Select(s => (s.Description, s.Status)).Should().Equal(("build", PlanStepStatus.Succeeded), ("fix test", PlanStepStatus.Pending));
+        revised.NextStep!.Description.Should().Be("fix test");
+    }
+
+    [Fact]
     public void Json_round_trip_keeps_everything_a_resume_needs()
     {
         var plan = ThreeSteps();

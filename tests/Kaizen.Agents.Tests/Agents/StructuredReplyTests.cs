@@ -1,0 +1,58 @@
+using System.Text.Json;
+using Kaizen.Agents.Llm;
+using Kaizen.Agents.Tests.Agents.Support;
+using Microsoft.Extensions.AI;
+
+namespace Kaizen.Agents.Tests.Agents;
+
+/// <summary>The loop asks for replies in its signature's JSON shape, so a structured-output provider cannot send an unreadable one.</summary>
+[Trait("Category", "agents")]
+public sealed class StructuredReplyTests : IDisposable
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+    private readonly AgentFixture _fixture = new();
+
+    public void Dispose() => _fixture.Dispose();
+
+    [Fact]
+    public async Task Every_turn_asks_for_the_signature_reply_schema()
+    {
+        var model = new ScriptedChatClient(new ChatScript().Working("reading").Complete(new { summary = "short", count = 3 }));
+        var signature = new Signature("Report writer").Output("summary", "the summary").Output("count", "how many", SignatureFieldType.Integer)
+            .Output("notes", "optional notes", required: false);
+        var agent = _fixture.Agent(model, signature: signature);
+
+        await agent.RunAutonomousAsync("summarise", 5, Ct);
+
+        model.Requests.Should().HaveCount(2).And.OnlyContain(r => r.Options!.ResponseFormat is ChatResponseFormatJson);
+        var format = (ChatResponseFormatJson)model.Requests[0].Options!.ResponseFormat!;
+        format.SchemaName.Should().Be("Report_writer_reply");
+        var schema = format.Schema!.Value;
+        schema.GetProperty("required").EnumerateArray().Select(e => e.GetString()).Should().Equal("thought", "done", "outputs");
+        var outputs = schema.GetProperty("properties").GetProperty("outputs");
+        outputs.GetProperty("required").EnumerateArray().Select(e => e.GetString()).Should().Equal("summary", "count");
+        outputs.GetProperty("properties").GetProperty("count").GetProperty("type").GetString().Should().Be("integer");
+        outputs.GetProperty("properties").GetProperty("summary").GetProperty("maxLength").GetInt32().Should().BePositive();
+        schema.GetProperty("properties").GetProperty("done").GetProperty("type").GetString().Should().Be("boolean");
+    }
+
+    [Fact]
+    public async Task Structured_replies_can_be_turned_off_for_providers_that_reject_schemas()
+    {
+        var model = new ScriptedChatClient(new ChatScript().Complete(new { result = "ok" }));
+        var agent = _fixture.Agent(model, _fixture.Config() with { StructuredReplies = false });
+
+        await agent.RunAutonomousAsync("do it", 3, Ct);
+
+        model.Requests.Should().ContainSingle().Which.Options!.ResponseFormat.Should().BeNull();
+    }
+
+    [Fact]
+    public void A_reply_in_the_schema_shape_is_read_by_the_protocol()
+    {
+        var reply = JsonSerializer.Serialize(new { thought = "all done", done = true, outputs = new { result = "42" } });
+        var parsed = AgentReplyProtocol.Parse(reply);
+        parsed.Done.Should().BeTrue();
+        parsed.Outputs!["result"]!.GetValue<string>().Should().Be("42");
+    }
+}
