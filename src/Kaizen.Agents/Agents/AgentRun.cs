@@ -26,8 +26,12 @@ internal sealed class AgentRun
     private AgentState? _lastSavedState;
     private string? _lastCheckpointId;
 
-    public AgentRun(AutonomousAgent agent, string threadId, AgentState state, string? lastCheckpointId, IDictionary<string, string>? liveExtensions)
+    private readonly ChatToolMode? _firstTurnToolMode;
+
+    public AgentRun(AutonomousAgent agent, string threadId, AgentState state, string? lastCheckpointId, IDictionary<string, string>? liveExtensions,
+        ChatToolMode? firstTurnToolMode = null)
     {
+        _firstTurnToolMode = firstTurnToolMode;
         _agent = agent;
         _threadId = threadId;
         _state = state;
@@ -220,7 +224,11 @@ internal sealed class AgentRun
         var options = new ChatOptions { AdditionalProperties = new() { ["kaizen.turn"] = turn, ["kaizen.agent"] = _agent.AgentId } };
         if (Config.StructuredReplies)
             options.ResponseFormat = ChatResponseFormat.ForJsonSchema(_replySchema, ReplySchemaName, "One turn of the agent: a note, whether the task is done, and the outputs.");
-        if (_agent.Tools is { Tools.Count: > 0 } tools) options.Tools = [.. tools.Tools];
+        if (_agent.Tools is { Tools.Count: > 0 } tools)
+        {
+            options.Tools = [.. tools.Tools];
+            if (turn == 1 && _firstTurnToolMode is not null) options.ToolMode = _firstTurnToolMode;
+        }
         return options;
     }
 

@@ -18,4 +18,11 @@ public sealed record AgentRunRequest(string Task)
     /// the prompt shows the "plan" entry; the owner may change it between turns (e.g. from an observer).
     /// </summary>
     public IDictionary<string, string>? Extensions { get; init; }
+
+    /// <summary>
+    /// How the model must use tools on the run's first turn (null: its own choice). <c>ChatToolMode.RequireSpecific("list_directory")</c>
+    /// makes an agent start by looking around; providers with tool choice (OpenAI's <c>tool_choice</c>, the local
+    /// model's grammar) enforce it. Later turns are always the model's choice, so it can finish.
+    /// </summary>
+    public Microsoft.Extensions.AI.ChatToolMode? FirstTurnToolMode { get; init; }
 }

@@ -12,6 +12,35 @@ public static class PlanParser
     /// <summary>The format the model is asked for, as shown in prompts.</summary>
     public const string Format = """{"steps":[{"description":"what to do","expected_outcome":"what success looks like"}]}""";
 
+    /// <summary>
+    /// <see cref="Format"/> as a JSON schema (strings and the step list bounded), sent as the response format so that a
+    /// model with structured output can only write a plan this parser reads.
+    /// </summary>
+    public static System.Text.Json.JsonElement Schema(int maxSteps) => System.Text.Json.JsonSerializer.SerializeToElement(new
+    {
+        type = "object",
+        properties = new
+        {
+            steps = new
+            {
+                type = "array",
+                minItems = 1,
+                maxItems = maxSteps,
+                items = new
+                {
+                    type = "object",
+                    properties = new
+                    {
+                        description = new { type = "string", maxLength = 160 },
+                        expected_outcome = new { type = "string", maxLength = 120 },
+                    },
+                    required = new[] { "description", "expected_outcome" },
+                },
+            },
+        },
+        required = new[] { "steps" },
+    });
+
     /// <summary>Parses the steps, or throws <see cref="PlanFormatException"/>.</summary>
     public static IReadOnlyList<PlannedStep> Parse(string text)
     {

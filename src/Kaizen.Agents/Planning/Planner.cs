@@ -35,7 +35,7 @@ public sealed class Planner(IChatClient model, int maxSteps = 20)
     private async Task<IReadOnlyList<PlannedStep>> AskAsync(string prompt, CancellationToken cancellationToken)
     {
         var messages = new List<ChatMessage> { new(ChatRole.System, SystemPrompt), new(ChatRole.User, prompt) };
-        var options = new ChatOptions { ResponseFormat = ChatResponseFormat.Json };
+        var options = new ChatOptions { ResponseFormat = ChatResponseFormat.ForJsonSchema(PlanParser.Schema(maxSteps), "plan", "An ordered plan of steps") };
         var reply = await _model.GetResponseAsync(messages, options, cancellationToken);
         try
         {

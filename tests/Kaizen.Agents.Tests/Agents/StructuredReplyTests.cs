@@ -55,4 +55,30 @@ public sealed class StructuredReplyTests : IDisposable
         parsed.Done.Should().BeTrue();
         parsed.Outputs!["result"]!.GetValue<string>().Should().Be("42");
     }
+
+    [Fact]
+    public async Task A_first_turn_tool_mode_applies_to_turn_one_only()
+    {
+        var model = new ScriptedChatClient(new ChatScript().CallTool("echo", new { text = "hi" }).Working("next").Complete(new { result = "ok" }));
+        var registry = new Kaizen.Agents.Tools.ToolRegistry();
+        registry.Register(AIFunctionFactory.Create((string text) => text, "echo", "Echoes"), Kaizen.Agents.Tools.DangerLevel.Safe);
+        var agent = _fixture.Agent(model, services: new AgentServices { Tools = new Kaizen.Agents.Tools.ToolExecutor(registry) });
+
+        await agent.RunAsync(new AgentRunRequest("say hi") { MaxTurns = 5, FirstTurnToolMode = ChatToolMode.RequireSpecific("echo") }, Ct);
+
+        model.Requests.Select(r => r.Options!.ToolMode is RequiredChatToolMode { RequiredFunctionName: "echo" }).Should().Equal(true, false, false);
+    }
+
+    [Fact]
+    public async Task The_planner_asks_for_a_plan_in_the_parser_schema()
+    {
+        var model = new ScriptedChatClient(new ChatScript().Reply(ScriptedReply.Json(new { steps = new[] { new { description = "a", expected_outcome = "b" } } })));
+
+        await new Kaizen.Agents.Planning.Planner(model, maxSteps: 7).CreateAsync("goal", Ct);
+
+        var format = model.Requests.Single().Options!.ResponseFormat.Should().BeOfType<ChatResponseFormatJson>().Subject;
+        var steps = format.Schema!.Value.GetProperty("properties").GetProperty("steps");
+        steps.GetProperty("maxItems").GetInt32().Should().Be(7);
+        steps.GetProperty("items").GetProperty("required").EnumerateArray().Select(e => e.GetString()).Should().Equal("description", "expected_outcome");
+    }
 }
