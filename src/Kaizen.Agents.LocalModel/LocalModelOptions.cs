@@ -24,8 +24,12 @@ public sealed record LocalModelOptions
     /// <summary>CPU threads for prompt processing and generation. Default: the processor count.</summary>
     public int Threads { get; init; } = Environment.ProcessorCount;
 
-    /// <summary>Most tokens generated per reply when the request gives no <c>MaxOutputTokens</c>. Default 256.</summary>
-    public int MaxOutputTokens { get; init; } = 256;
+    /// <summary>
+    /// Most tokens generated per reply when the request gives no <c>MaxOutputTokens</c>. Default 512: room for a
+    /// grammar-bounded reply (two strings at <see cref="MaxGrammarStringLength"/> characters of odd text can take 400
+    /// tokens); a reply cut short by this limit is no longer valid JSON.
+    /// </summary>
+    public int MaxOutputTokens { get; init; } = 512;
 
     /// <summary>Prompt tokens evaluated per native call; cancellation is checked between calls. Default 32 (bigger batches gained little on a 2-core CPU).</summary>
     public int BatchSize { get; init; } = 32;

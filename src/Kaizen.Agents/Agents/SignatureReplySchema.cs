@@ -12,10 +12,10 @@ namespace Kaizen.Agents;
 internal static class SignatureReplySchema
 {
     /// <summary>Longest working note a reply may carry: keeps a small model from rambling until its token limit.</summary>
-    public const int MaxThoughtLength = 300;
+    public const int MaxThoughtLength = 160;
 
     /// <summary>Longest text output; long enough for a summary, bounded so a constrained model always closes the object.</summary>
-    public const int MaxTextOutputLength = 1_000;
+    public const int MaxTextOutputLength = 600;
 
     public static JsonElement For(Signature signature)
     {
