@@ -1,4 +1,5 @@
 using Kaizen.Agents.Llm;
+using Kaizen.Agents.LocalModel;
 using Microsoft.Extensions.AI;
 
 namespace Kaizen.ModelHost.Backends;
@@ -11,9 +12,6 @@ public static class BackendFactory
 
     /// <summary>A deterministic stand-in (<see cref="ScriptedBackend"/>): no model file, instant replies.</summary>
     public const string Scripted = "scripted";
-
-    /// <summary>The installed model's path, relative to the repository root.</summary>
-    public const string DefaultModelRelativePath = "tools/model/tinyllama-1.1b-chat-v1.0.IQ2_XXS.gguf";
 
     /// <summary>Returns the backend name if known; throws with the choices otherwise.</summary>
     public static string Check(string backend) => backend.Trim().ToLowerInvariant() switch
@@ -38,25 +36,32 @@ public static class BackendFactory
             case Local:
                 var file = Path.GetFullPath(options.ModelFile ?? DefaultModelFile());
                 if (!File.Exists(file))
-                    throw new ModelHostStartupException($"model file not found: {file}. Install it with tools/model/install.sh (or pass --model-file PATH).");
-                return (CreateLocal(file), new ServedModel(options.ModelName, file, Local));
+                    throw new ModelHostStartupException($"model file not found: {file}. Install it with {LocalModelFile.InstallCommand} (or pass --model-file PATH).");
+                return (CreateLocal(file, options.ModelName), new ServedModel(options.ModelName, file, Local));
             default:
                 throw new ModelHostStartupException($"unknown backend '{options.Backend}'.");
         }
     }
 
-    private static IChatClient CreateLocal(string modelFile) =>
-        throw new ModelHostStartupException($"the local backend is not built into this host yet (model file {modelFile}); use --backend scripted.");
-
-    /// <summary>The project's installed model: <see cref="DefaultModelRelativePath"/> under the repository holding this host.</summary>
-    public static string DefaultModelFile()
+    // The weights are loaded here, at start-up, so a broken file stops the host before it reports an address.
+    private static IChatClient CreateLocal(string modelFile, string modelName)
     {
-        foreach (var start in new[] { AppContext.BaseDirectory, Environment.CurrentDirectory })
-            for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
-                if (File.Exists(Path.Combine(dir.FullName, "Kaizen.sln")))
-                    return Path.Combine(dir.FullName, DefaultModelRelativePath);
-        return Path.GetFullPath(DefaultModelRelativePath);
+        try
+        {
+            LocalModelFile.Validate(modelFile);
+            return new LocalChatClient(new LocalModelOptions { ModelPath = modelFile, ModelId = modelName });
+        }
+        catch (LlmProviderException ex)
+        {
+            throw new ModelHostStartupException(ex.Message);
+        }
     }
+
+    /// <summary>
+    /// The project's installed model: <see cref="LocalModelFile.DefaultPath"/> (<c>KAIZEN_LOCAL_MODEL</c>, else
+    /// <c>tools/model/…gguf</c> above the current folder or the host's folder).
+    /// </summary>
+    public static string DefaultModelFile() => LocalModelFile.DefaultPath;
 }
 
 /// <summary>The host cannot start; the message is one line saying why and what to do.</summary>
