@@ -19,6 +19,12 @@ public sealed record GrammarLimits(int MaxStringLength = 200, int MaxArrayItems 
 /// </summary>
 public sealed class JsonSchemaGrammar
 {
+    /// <summary>A comma between members, optionally followed by one space.</summary>
+    internal const string Comma = "\",\" \" \"?";
+
+    /// <summary>A colon after a key, optionally followed by one space.</summary>
+    internal const string Colon = "\":\" \" \"?";
+
     private readonly GbnfWriter _writer = new();
     private readonly GrammarLimits _limits;
     private readonly JsonElement _rootSchema;
@@ -147,7 +153,7 @@ public sealed class JsonSchemaGrammar
     private static string ArrayBody(string item, int min, int max)
     {
         if (max == 0) return "\"[\" \"]\"";
-        var tail = $"(\",\" {item}){{{Math.Max(min - 1, 0)},{max - 1}}}";
+        var tail = $"({Comma} {item}){{{Math.Max(min - 1, 0)},{max - 1}}}";
         return min == 0 ? $"\"[\" ({item} {tail})? \"]\"" : $"\"[\" {item} {tail} \"]\"";
     }
 
@@ -165,12 +171,12 @@ public sealed class JsonSchemaGrammar
         string body;
         if (pairs[0].Required)
         {
-            body = "\"{\" " + string.Join(" ", pairs.Select((p, i) => i == 0 ? p.Rule : p.Required ? $"\",\" {p.Rule}" : $"(\",\" {p.Rule})?")) + " \"}\"";
+            body = "\"{\" " + string.Join(" ", pairs.Select((p, i) => i == 0 ? p.Rule : p.Required ? $"{Comma} {p.Rule}" : $"({Comma} {p.Rule})?")) + " \"}\"";
         }
         else
         {
             // No required property: any one may come first, the later ones stay optional.
-            var starts = pairs.Select((p, i) => string.Join(" ", new[] { p.Rule }.Concat(pairs.Skip(i + 1).Select(q => $"(\",\" {q.Rule})?"))));
+            var starts = pairs.Select((p, i) => string.Join(" ", new[] { p.Rule }.Concat(pairs.Skip(i + 1).Select(q => $"({Comma} {q.Rule})?"))));
             body = "\"{\" (" + string.Join(" | ", starts) + ")? \"}\"";
         }
         return _writer.Add(hint + "-object", body);
@@ -179,7 +185,7 @@ public sealed class JsonSchemaGrammar
     private string Pair(string name, JsonElement schema, string hint, JsonElement root)
     {
         var value = Value(schema, $"{hint}-{name}", root);
-        return _writer.Add($"{hint}-{name}-kv", $"{GbnfWriter.Literal(JsonSerializer.Serialize(name) + ":")} {value}");
+        return _writer.Add($"{hint}-{name}-kv", $"{GbnfWriter.Literal(JsonSerializer.Serialize(name))} {Colon} {value}");
     }
 
     /// <summary>Any JSON value, nested at most <see cref="GrammarLimits.MaxGenericDepth"/> deep.</summary>
@@ -196,9 +202,9 @@ public sealed class JsonSchemaGrammar
     {
         var key = _writer.Add("key", $"\"\\\"\" [a-zA-Z_] [a-zA-Z0-9_]{{0,39}} \"\\\"\"");
         var value = depth >= _limits.MaxGenericDepth ? _writer.Add("scalar", $"{StringRule(default)} | {Number()} | {_writer.Add("boolean", "\"true\" | \"false\"")} | {_writer.Add("null", "\"null\"")}") : GenericValue(depth + 1);
-        var pair = _writer.Add($"any-kv-{depth}", $"{key} \":\" {value}");
+        var pair = _writer.Add($"any-kv-{depth}", $"{key} {Colon} {value}");
         var max = _limits.MaxGenericProperties;
-        return _writer.Add($"any-object-{depth}", $"\"{{\" ({pair} (\",\" {pair}){{0,{max - 1}}})? \"}}\"");
+        return _writer.Add($"any-object-{depth}", $"\"{{\" ({pair} ({Comma} {pair}){{0,{max - 1}}})? \"}}\"");
     }
 
     private static int IntOr(JsonElement schema, string name, int fallback) =>

@@ -152,7 +152,7 @@ public sealed class LocalChatClient : IChatClient
         await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            var prompt = _session.Tokenize(ZephyrTemplate.Render(messages, plan.Tools));
+            var prompt = _session.Tokenize(ZephyrTemplate.Render(messages, plan.Tools, plan.FormatHint));
             var room = _session.ContextSize - prompt.Length;
             if (room < 1)
                 throw new LlmProviderException($"The prompt has {prompt.Length} tokens but the local model's context holds {_session.ContextSize} (LocalModelOptions.ContextSize): shorten the conversation.", LocalModelProvider.Name, isTransient: false);

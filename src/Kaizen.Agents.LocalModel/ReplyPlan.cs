@@ -9,7 +9,8 @@ internal sealed record ReplyPlan(
     int MaxOutputTokens,
     float Temperature,
     uint Seed,
-    IReadOnlyList<string> StopSequences)
+    IReadOnlyList<string> StopSequences,
+    string? FormatHint)
 {
     private static readonly string[] TemplateMarkers = ["</s>", "<|user|>", "<|system|>", "<|assistant|>"];
 
@@ -35,6 +36,8 @@ internal sealed record ReplyPlan(
             Math.Max(1, options?.MaxOutputTokens ?? defaults.MaxOutputTokens),
             options?.Temperature ?? defaults.Temperature,
             unchecked((uint)seed),
-            stops);
+            stops,
+            format is ChatResponseFormatJson { Schema: { } schema } && SchemaHint.Describe(schema) is { } sketch
+                ? $"Reply with only a JSON object like {sketch}." : null);
     }
 }

@@ -23,9 +23,9 @@ internal static class ToolCallGrammar
         var calls = tools.Select(tool =>
         {
             var arguments = builder.ValueFor(ArgumentsSchema(tool), $"args-{tool.Name}");
-            return $"{GbnfWriter.Literal(JsonSerializer.Serialize(tool.Name))} {GbnfWriter.Literal($",\"{ArgumentsProperty}\":")} {arguments}";
+            return $"{GbnfWriter.Literal(JsonSerializer.Serialize(tool.Name))} {JsonSchemaGrammar.Comma} {GbnfWriter.Literal($"\"{ArgumentsProperty}\"")} {JsonSchemaGrammar.Colon} {arguments}";
         });
-        var call = writer.Add("tool-call", $"{GbnfWriter.Literal($"{{\"{ToolProperty}\":")} ({string.Join(" | ", calls)}) \"}}\"");
+        var call = writer.Add("tool-call", $"\"{{\" {GbnfWriter.Literal($"\"{ToolProperty}\"")} {JsonSchemaGrammar.Colon} ({string.Join(" | ", calls)}) \"}}\"");
         if (toolRequired)
         {
             writer.Set("root", call);

