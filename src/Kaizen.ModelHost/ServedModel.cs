@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.RegularExpressions;
+using Kaizen.Agents.LocalModel;
 using Kaizen.ModelHost.Wire;
 
 namespace Kaizen.ModelHost;
@@ -12,7 +13,6 @@ namespace Kaizen.ModelHost;
 /// </summary>
 public sealed partial class ServedModel
 {
-    private readonly Lazy<string> _digest;
 
     /// <summary>Describes the served model.</summary>
     /// <param name="name">The name clients ask for; a name without a tag also answers to <c>name:latest</c>.</param>
@@ -28,7 +28,7 @@ public sealed partial class ServedModel
         var file = modelFile is null ? null : new FileInfo(modelFile);
         Size = file is { Exists: true } ? file.Length : 0;
         ModifiedAt = file is { Exists: true } ? file.LastWriteTimeUtc : new DateTime(2026, 1, 1, 0, 0, 0, DateTimeKind.Utc);
-        _digest = new Lazy<string>(ComputeDigest);
+        Digest = ComputeDigest();
     }
 
     /// <summary>The name as configured (e.g. <c>tinyllama</c>).</summary>
@@ -49,8 +49,11 @@ public sealed partial class ServedModel
     /// <summary>Last write time of the model file.</summary>
     public DateTime ModifiedAt { get; }
 
-    /// <summary>sha256 of the model file (hex), or of the name when there is no file; computed on first use.</summary>
-    public string Digest => _digest.Value;
+    /// <summary>
+    /// sha256 of the model file (hex), or of the name when there is no file. Computed when the host starts (a few
+    /// seconds for a large file), except for the project's installed model, whose sha256 the installer checked.
+    /// </summary>
+    public string Digest { get; }
 
     /// <summary>True when <paramref name="requested"/> names this model (<c>tinyllama</c>, <c>tinyllama:latest</c>, any case).</summary>
     public bool Matches(string? requested) =>
@@ -92,6 +95,9 @@ public sealed partial class ServedModel
 
     private string ComputeDigest()
     {
+        if (ModelFile is not null && Size == LocalModelFile.ExpectedSize
+            && string.Equals(Path.GetFileName(ModelFile), LocalModelFile.FileName, StringComparison.Ordinal))
+            return LocalModelFile.ExpectedSha256;
         if (ModelFile is not null && File.Exists(ModelFile))
         {
             using var stream = File.OpenRead(ModelFile);
