@@ -34,7 +34,7 @@ public sealed class OllamaWireTests(ScriptedHostFixture fixture) : IClassFixture
     [Fact]
     public async Task The_library_probe_finds_the_model_by_its_short_name()
     {
-        var probe = await OllamaProbe.CheckAsync(fixture.Host.Address.ToString().TrimEnd('/'), "tinyllama", cancellationToken: Ct);
+        var probe = await OllamaProbe.CheckAsync(fixture.Host.Address.ToString().TrimEnd('/'), "tinyllama", TimeSpan.FromSeconds(60), Ct);
 
         probe.Ready.Should().BeTrue(probe.Message);
         probe.Models.Should().Equal("tinyllama:latest");
