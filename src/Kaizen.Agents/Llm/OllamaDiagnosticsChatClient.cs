@@ -38,7 +38,9 @@ public sealed class OllamaDiagnosticsChatClient(IChatClient inner, string endpoi
                 {
                     if (!await enumerator.MoveNextAsync().ConfigureAwait(false))
                     {
-                        // Ollama always ends a stream with a "done" message; a stream without one was cut off.
+                        // Ollama always ends a stream with a "done" message; a stream without one was cut off, unless the
+                        // caller cancelled it (OllamaSharp then ends the stream quietly instead of throwing).
+                        if (!finished) cancellationToken.ThrowIfCancellationRequested();
                         if (!finished)
                             throw new LlmProviderException(
                                 $"The connection to Ollama at {endpoint} failed or dropped mid-response: the stream ended without its final \"done\" message. Is `ollama serve` still running?",

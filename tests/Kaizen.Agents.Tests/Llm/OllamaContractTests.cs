@@ -142,6 +142,23 @@ public sealed class OllamaContractTests : IAsyncDisposable
     }
 
     [Fact]
+    public async Task A_stream_the_caller_cancels_ends_in_cancellation_not_in_a_dropped_connection_error()
+    {
+        _server.ThenChat(OllamaBehaviour.Reply("one two three four five six seven eight"));
+        using var cancel = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
+        var received = 0;
+
+        var act = async () =>
+        {
+            await foreach (var update in Pipeline(Config()).GetStreamingResponseAsync(Ask("hi"), cancellationToken: cancel.Token))
+                if (update.Text.Length > 0 && ++received == 1) await cancel.CancelAsync();
+        };
+
+        await act.Should().ThrowAsync<OperationCanceledException>();
+        received.Should().Be(1);
+    }
+
+    [Fact]
     public async Task An_unreachable_server_names_ollama_serve()
     {
         var config = Config() with { Endpoint = $"http://127.0.0.1:{LoopbackOllamaServer.FreePort()}", MaxAttempts = 1 };
