@@ -32,7 +32,7 @@ namespace Kaizen.Reqnroll.xUnit.Generator
         public string Title { get; }
         public string Description { get; }
 
-        /// <summary>The feature's own tags, with <c>@</c>.</summary>
+        /// <summary>The feature's own tags, without <c>@</c>.</summary>
         public IReadOnlyList<string> Tags { get; }
         public bool NonParallel { get; }
         public IReadOnlyList<TestModel> Tests { get; }
@@ -80,10 +80,10 @@ namespace Kaizen.Reqnroll.xUnit.Generator
         public string Title { get; }
         public string Description { get; }
 
-        /// <summary>The scenario's own tags, with <c>@</c> (an Examples row adds its block's tags).</summary>
+        /// <summary>The scenario's own tags, without <c>@</c> (as Reqnroll expects them) (an Examples row adds its block's tags).</summary>
         public IReadOnlyList<string> ScenarioTags { get; }
 
-        /// <summary>The feature's and rule's tags, with <c>@</c>.</summary>
+        /// <summary>The feature's and rule's tags, without <c>@</c>.</summary>
         public IReadOnlyList<string> InheritedTags { get; }
         public RuleModel? Rule { get; }
 
@@ -123,7 +123,7 @@ namespace Kaizen.Reqnroll.xUnit.Generator
         public IReadOnlyList<string> Headers { get; }
         public IReadOnlyList<string> Values { get; }
 
-        /// <summary>The tags of the row's Examples block, with <c>@</c>.</summary>
+        /// <summary>The tags of the row's Examples block, without <c>@</c>.</summary>
         public IReadOnlyList<string> ExampleTags { get; }
 
         /// <summary>Category traits of this row beyond the method's.</summary>

@@ -65,17 +65,17 @@ namespace Kaizen.Reqnroll.xUnit.Generator
                 var rule = index.RuleOf.TryGetValue(scenarioId, out var r) ? r : null;
                 var group = outlines[scenarioId];
                 var isOutline = scenario.Examples.Count > 0;
-                var featureTags = feature.Tags.Select(t => t.Name).ToList();
-                var ruleTags = rule?.Tags.Select(t => t.Name).ToList() ?? new List<string>();
-                var scenarioTags = scenario.Tags.Select(t => t.Name).ToList();
+                var featureTags = feature.Tags.Select(t => t.Name.TrimStart('@')).ToList();
+                var ruleTags = rule?.Tags.Select(t => t.Name.TrimStart('@')).ToList() ?? new List<string>();
+                var scenarioTags = scenario.Tags.Select(t => t.Name.TrimStart('@')).ToList();
                 var methodCategories = Categories(featureTags.Concat(ruleTags).Concat(scenarioTags));
-                anyNonParallel |= group.Any(p => Categories(p.Pickle.Tags.Select(t => t.Name)).Any(nonParallel.Contains));
+                anyNonParallel |= group.Any(p => Categories(p.Pickle.Tags.Select(t => t.Name.TrimStart('@'))).Any(nonParallel.Contains));
 
                 var steps = group[0].Pickle.Steps.Select((step, _) => ToStep(step, index, isOutline)).ToList();
                 var rows = new List<ExampleRowModel>();
                 foreach (var (pickleIndex, pickle) in group)
                 {
-                    var pickleCategories = Categories(pickle.Tags.Select(t => t.Name));
+                    var pickleCategories = Categories(pickle.Tags.Select(t => t.Name.TrimStart('@')));
                     var extra = pickleCategories.Where(c => !methodCategories.Contains(c)).ToList();
                     var skip = pickleCategories.Any(IsIgnore) ? "Ignored (@ignore)" : null;
                     if (!isOutline)
@@ -87,7 +87,7 @@ namespace Kaizen.Reqnroll.xUnit.Generator
                     rows.Add(new ExampleRowModel(pickleIndex, OutlineDisplayName(scenario, row.Id),
                         examples.TableHeader?.Cells.Select(c => c.Value).ToList() ?? new List<string>(),
                         row.Cells.Select(c => c.Value).ToList(),
-                        examples.Tags.Select(t => t.Name).ToList(), extra, skip));
+                        examples.Tags.Select(t => t.Name.TrimStart('@')).ToList(), extra, skip));
                 }
 
                 var methodName = UniqueName(CSharpText.Identifier(scenario.Name, "Scenario"), usedNames);
@@ -102,7 +102,7 @@ namespace Kaizen.Reqnroll.xUnit.Generator
             var fileName = Path.GetFileNameWithoutExtension(path[path.Length - 1]);
             var className = CSharpText.Identifier(fileName, "Unnamed") + "Feature";
             return new FeatureModel(ns, className, uri, text, settings.Language, feature.Name, feature.Description ?? string.Empty,
-                feature.Tags.Select(t => t.Name).ToList(), anyNonParallel, tests);
+                feature.Tags.Select(t => t.Name.TrimStart('@')).ToList(), anyNonParallel, tests);
         }
 
         private static StepModel ToStep(PickleStep pickleStep, AstIndex index, bool outline)

@@ -23,7 +23,7 @@ public sealed class ExampleRow
         Tags = tags;
     }
 
-    /// <summary>The tags of the row's Examples block, with <c>@</c>.</summary>
+    /// <summary>The tags of the row's Examples block, without <c>@</c>.</summary>
     public string[] Tags { get; }
 
     /// <summary>The row's cells by header, as <see cref="ScenarioInfo.Arguments"/> expects them.</summary>

@@ -24,6 +24,8 @@ namespace Kaizen.Reqnroll.xUnit.Tests.Cck;
 ///   writes (docs/cck-conformance.md);</item>
 /// <item>the run's static envelopes come first, in this order: meta, then source, gherkinDocument and pickle envelopes
 ///   (in emitted order), then the glue; an implementation may announce them after the run started (Reqnroll does);</item>
+/// <item>a testCaseFinished moves to just after the last envelope of its test case (Reqnroll holds it back until it
+///   knows whether the test case will be retried);</item>
 /// <item>testCase envelopes move to just after testRunStarted (an implementation may announce each test case
 ///   right before it starts); the ids of an ambiguous step's definitions are sorted.</item>
 /// </list>
@@ -40,6 +42,7 @@ internal static class EnvelopeNormalizer
         list = StaticEnvelopesFirst(list);
         list = SortGlueRuns(list);
         list = MoveTestCasesAfterRunStart(list);
+        list = TestCaseFinishedAfterItsLastEnvelope(list);
         list = [.. list.Where(e => Kind(e) != "suggestion"), .. list.Where(e => Kind(e) == "suggestion")];
         var ids = new IdMap();
         foreach (var envelope in list)
@@ -100,6 +103,19 @@ internal static class EnvelopeNormalizer
         var rest = list.Where(e => Kind(e) != "testCase").ToList();
         rest.InsertRange(start + 1, testCases);
         return rest;
+    }
+
+    private static List<JsonObject> TestCaseFinishedAfterItsLastEnvelope(List<JsonObject> list)
+    {
+        var result = list.Where(e => Kind(e) != "testCaseFinished").ToList();
+        foreach (var finished in list.Where(e => Kind(e) == "testCaseFinished"))
+        {
+            var started = finished["testCaseFinished"]?["testCaseStartedId"]?.GetValue<string>();
+            var last = result.FindLastIndex(e => e.First().Value is JsonObject body && body["testCaseStartedId"]?.GetValue<string>() == started
+                || Kind(e) == "testCaseStarted" && e["testCaseStarted"]?["id"]?.GetValue<string>() == started);
+            result.Insert(last < 0 ? result.Count : last + 1, finished);
+        }
+        return result;
     }
 
     private static void Scrub(JsonObject node, string? parentKey, IdMap ids)

@@ -16,11 +16,12 @@ internal static class GeneratorHarness
 
     public static Output Run(params (string Path, string Text)[] files)
     {
+        // The generated code compiles against Reqnroll and the adapter: make sure both are loaded, hence referenced.
+        _ = typeof(global::Reqnroll.ScenarioContext);
+        _ = typeof(XunitRuntimePlugin);
         var compilation = CSharpCompilation.Create("Sample.Tests",
             [CSharpSyntaxTree.ParseText("namespace Sample.Tests; public sealed class Placeholder { }")],
-            AppDomain.CurrentDomain.GetAssemblies()
-                .Where(a => !a.IsDynamic && a.Location.Length > 0)
-                .Select(a => MetadataReference.CreateFromFile(a.Location)),
+            Isolated.IsolatedProject.References(),
             new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
 
         GeneratorDriver driver = CSharpGeneratorDriver.Create(

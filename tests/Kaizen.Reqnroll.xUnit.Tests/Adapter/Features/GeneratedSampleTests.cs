@@ -23,7 +23,7 @@ public sealed class GeneratedSampleTests
         typeof(CalculatorFeature).GetMethod("Multiplying")!.GetCustomAttribute<TheoryAttribute>().Should().NotBeNull();
         Rows(typeof(CalculatorFeature), "Multiplying").Select(r => r.TestDisplayName)
             .Should().Equal("Multiplying: 2", "Multiplying: 4", "Multiplying: Variant 2", "Multiplying: Variant 3");
-        Rows(typeof(CalculatorFeature), "Multiplying").Select(r => ((ITheoryDataRow)r).GetData()[0]).Should().Equal("2", "3", "4", "5", "the pickle indexes, in Gherkin's compiler order");
+        Rows(typeof(CalculatorFeature), "Multiplying").Select(r => ((ITheoryDataRow)r).GetData()[0]).Should().Equal(["2", "3", "4", "5"], "the pickle indexes, in Gherkin's compiler order");
     }
 
     [Fact]

@@ -6,33 +6,33 @@ using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Text;
 
-namespace Kaizen.Reqnroll.xUnit.Tests.Cck;
+namespace Kaizen.Reqnroll.xUnit.Tests.Isolated;
 
 /// <summary>
-/// Builds one kit sample into its own test assembly, as a consumer project would be built: the sample's feature files
-/// through our generator, its ported bindings, references to Reqnroll and the adapter. Written to a temp folder and
-/// loaded from there, so Reqnroll finds the runtime plugin in it and keeps its run apart from every other sample's.
+/// Builds a small Reqnroll test project into its own assembly, as the SDK would: its feature files through our generator,
+/// its C# sources, references to Reqnroll and the adapter. Written to a temp folder and loaded from there, so Reqnroll
+/// finds the runtime plugin in it and keeps its run apart from every other project's run in this process.
 /// </summary>
-internal static class CckAssemblyBuilder
+internal static class IsolatedProject
 {
-    public static Assembly Build(CckSample sample, string folder)
+    /// <summary>Prefix of every assembly built here (never referenced by the next one).</summary>
+    public const string NamePrefix = "Isolated.";
+
+    public static Assembly Build(string name, IEnumerable<string> featureFiles, IEnumerable<string> sourceFiles, string projectDir, string folder, params string[] extraSources)
     {
         _ = typeof(global::Reqnroll.ScenarioContext);
         _ = typeof(XunitRuntimePlugin);
-        var name = "Cck." + sample.PascalName;
+        name = NamePrefix + name;
         var parse = new CSharpParseOptions(LanguageVersion.Latest);
-        var trees = sample.BindingSources.Select(f => CSharpSyntaxTree.ParseText(File.ReadAllText(f), parse, f)).ToList();
-        trees.Add(CSharpSyntaxTree.ParseText(
-            $"namespace Kaizen.Reqnroll.xUnit.Tests.Cck {{ internal static class RepositoryPaths {{ public static string CckFeatures => {SymbolDisplay.FormatLiteral(RepositoryPaths.CckFeatures, true)}; }} }}",
-            parse));
+        var trees = sourceFiles.Select(f => CSharpSyntaxTree.ParseText(File.ReadAllText(f), parse, f)).ToList();
+        trees.AddRange(extraSources.Select(s => CSharpSyntaxTree.ParseText(s, parse)));
         trees.Add(CSharpSyntaxTree.ParseText("global using System; global using System.IO; global using System.Linq; global using System.Collections.Generic; global using System.Threading.Tasks;", parse));
 
         var compilation = CSharpCompilation.Create(name, trees, References(),
             new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
-        var features = sample.FeatureFiles.Where(f => f.EndsWith(".feature", StringComparison.Ordinal))
-            .Select(f => (AdditionalText)new FileText(f)).ToList();
+        var features = featureFiles.Select(f => (AdditionalText)new FileText(f)).ToList();
         GeneratorDriver driver = CSharpGeneratorDriver.Create([new FeatureTestGenerator().AsSourceGenerator()], features, parse,
-            new ProjectOptions(Path.GetDirectoryName(RepositoryPaths.CckFeatures)! + "/", name));
+            new ProjectOptions(projectDir, name));
         driver.RunGeneratorsAndUpdateCompilation(compilation, out var generated, out var generatorDiagnostics);
 
         Directory.CreateDirectory(folder);
@@ -40,17 +40,17 @@ internal static class CckAssemblyBuilder
         var emitted = generated.Emit(path);
         var errors = generatorDiagnostics.Concat(emitted.Diagnostics).Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
         if (!emitted.Success || errors.Count > 0)
-            throw new InvalidOperationException($"CCK sample '{sample.Name}' does not build:\n{string.Join("\n", errors)}");
+            throw new InvalidOperationException($"{name} does not build:\n{string.Join("\n", errors)}");
         return AssemblyLoadContext.Default.LoadFromAssemblyPath(path);
     }
 
     /// <summary>The framework (trusted platform assemblies) and every assembly loaded here but the other samples.</summary>
-    private static IEnumerable<MetadataReference> References()
+    internal static IEnumerable<MetadataReference> References()
     {
         var platform = ((string?)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES") ?? string.Empty).Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries);
         var loaded = AppDomain.CurrentDomain.GetAssemblies().Where(a => !a.IsDynamic && a.Location.Length > 0).Select(a => a.Location);
         return platform.Concat(loaded)
-            .Where(p => !System.IO.Path.GetFileName(p).StartsWith("Cck.", StringComparison.Ordinal))
+            .Where(p => !System.IO.Path.GetFileName(p).StartsWith(NamePrefix, StringComparison.Ordinal))
             .DistinctBy(System.IO.Path.GetFileName, StringComparer.OrdinalIgnoreCase)
             .Select(p => MetadataReference.CreateFromFile(p));
     }

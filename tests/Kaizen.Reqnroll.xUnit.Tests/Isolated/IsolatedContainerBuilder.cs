@@ -2,18 +2,21 @@ using global::Reqnroll.BoDi;
 using global::Reqnroll.Formatters.Configuration;
 using global::Reqnroll.Infrastructure;
 
-namespace Kaizen.Reqnroll.xUnit.Tests.Cck;
+namespace Kaizen.Reqnroll.xUnit.Tests.Isolated;
 
 /// <summary>
-/// Reqnroll's container builder, with formatters configured for one sample: only the message formatter, writing to
-/// the given file (reqnroll.json and REQNROLL_FORMATTERS are process-wide, the samples are not).
+/// Reqnroll's container builder, configured for one isolated project (reqnroll.json and REQNROLL_FORMATTERS are
+/// process-wide, the projects are not): only the message formatter, writing to the given file, and, when given, the
+/// project's own reqnroll.json text.
 /// </summary>
-internal sealed class MessagesToFileContainerBuilder(string messagesFile) : ContainerBuilder
+internal sealed class IsolatedContainerBuilder(string messagesFile, string? reqnrollJson = null) : ContainerBuilder
 {
     protected override void RegisterDefaults(ObjectContainer container)
     {
         base.RegisterDefaults(container);
         container.RegisterInstanceAs<IFormattersConfigurationProvider>(new MessageFormatterOnly(messagesFile));
+        if (reqnrollJson is not null)
+            container.RegisterInstanceAs<global::Reqnroll.Configuration.IRuntimeConfigurationProvider>(new global::Reqnroll.Configuration.JsonStringRuntimeConfigurationProvider(reqnrollJson));
     }
 
     private sealed class MessageFormatterOnly(string path) : IFormattersConfigurationProvider
