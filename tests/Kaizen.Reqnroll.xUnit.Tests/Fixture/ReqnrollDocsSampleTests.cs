@@ -23,6 +23,7 @@ public sealed class ReqnrollDocsSampleTests
             .Replace("\"missingOrPendingStepsOutcome\": \"Error\"", $"\"missingOrPendingStepsOutcome\": \"{outcomeSetting}\"", StringComparison.Ordinal);
         var assembly = IsolatedProject.Build("ReqnrollDocsSample." + outcomeSetting, features, sources, Folder + "/", output);
         var outcomes = await IsolatedTestRun.RunAsync(assembly, features, new IsolatedContainerBuilder(Path.Combine(output, "messages.ndjson"), json));
+        outcomes.Single(o => o.DisplayName == IsolatedTestRun.TestRunStart).Error.Should().BeNull();
         return outcomes.ToDictionary(o => o.DisplayName);
     }
 
@@ -39,8 +40,7 @@ public sealed class ReqnrollDocsSampleTests
         outcomes["Gift wrapping is not implemented yet"].Error.Should().BeOfType<PendingStepException>()
             .Which.Message.Should().Be("The step definition is not implemented.");
         var undefined = outcomes["A step nobody has written yet"].Error!.Message;
-        undefined.Should().Contain("No matching step definition found for one or more steps.")
-            .And.Contain("[When(\"I pay with a gift card\")]", "the message carries a ready-to-paste snippet");
+        undefined.Should().Contain("No matching step definition found for one or more steps.");
         outcomes["Out-of-stock books are skipped by a hook"].Error.Should().BeOfType<SkipException>()
             .Which.Message.Should().Contain("The book is out of stock.");
     }
@@ -63,6 +63,7 @@ public sealed class ReqnrollDocsSampleTests
         outcomes["Gift wrapping is not implemented yet"].Error.Should().BeOfType<XunitPendingException>()
             .Which.Message.Should().Contain("One or more step definitions are not implemented yet.").And.Contain("WhenIAskForGiftWrapping");
         outcomes["A step nobody has written yet"].Error.Should().BeOfType<XunitPendingException>()
-            .Which.Message.Should().Contain("No matching step definition found");
+            .Which.Message.Should().Contain("No matching step definition found")
+            .And.Contain("[When(\"I pay with a gift card\")]", "the message carries a ready-to-paste snippet");
     }
 }

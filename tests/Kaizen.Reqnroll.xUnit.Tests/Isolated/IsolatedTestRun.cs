@@ -11,13 +11,17 @@ internal static class IsolatedTestRun
 {
     public sealed record Outcome(string DisplayName, Exception? Error, string? SkipReason);
 
+    /// <summary>The outcome names of the test run's start and end (BeforeTestRun/AfterTestRun hooks).</summary>
+    public const string TestRunStart = "(test run start)", TestRunEnd = "(test run end)";
+
     public static async Task<IReadOnlyList<Outcome>> RunAsync(Assembly assembly, IEnumerable<string> featureFiles, IsolatedContainerBuilder builder)
     {
         var outcomes = new List<Outcome>();
-        await TestRunnerManager.OnTestRunStartAsync(assembly, builder);
+        // A failing [BeforeTestRun]/[AfterTestRun] hook fails xUnit's assembly fixture; here it is one more outcome.
+        outcomes.Add(new Outcome(TestRunStart, await CatchAsync(() => TestRunnerManager.OnTestRunStartAsync(assembly, builder)), null));
         foreach (var feature in FeatureClasses(assembly, featureFiles))
             await RunFeatureAsync(feature, outcomes);
-        await TestRunnerManager.OnTestRunEndAsync(assembly);
+        outcomes.Add(new Outcome(TestRunEnd, await CatchAsync(() => TestRunnerManager.OnTestRunEndAsync(assembly)), null));
         return outcomes;
     }
 
@@ -58,11 +62,14 @@ internal static class IsolatedTestRun
         await fixture.DisposeAsync();
     }
 
-    private static async Task<Exception?> InvokeAsync(MethodInfo test, object instance, object?[] arguments)
+    private static Task<Exception?> InvokeAsync(MethodInfo test, object instance, object?[] arguments) =>
+        CatchAsync(() => (Task)test.Invoke(instance, arguments)!);
+
+    private static async Task<Exception?> CatchAsync(Func<Task> action)
     {
         try
         {
-            await (Task)test.Invoke(instance, arguments)!;
+            await action();
             return null;
         }
 #pragma warning disable CA1031 // a failing, pending or skipped scenario is an outcome here
