@@ -20,6 +20,8 @@ internal static class CckRunner
 
         await IsolatedTestRun.RunAsync(assembly, features, new IsolatedContainerBuilder(messages));
 
+        // No file: nothing ran (e.g. a sample of Markdown features only, which Reqnroll cannot run): no messages.
+        if (!File.Exists(messages)) return [];
         var lines = await File.ReadAllLinesAsync(messages, cancellationToken);
         return lines.Where(l => l.Length > 0).Select(l => JsonNode.Parse(l)!.AsObject()).ToList();
     }
