@@ -24,4 +24,12 @@ public sealed class HostedOllamaContractTests(LocalHostFixture fixture, ITestOut
     });
 
     protected override void Log(string line) => output.WriteLine(line);
+
+    // Ollama's /api/chat cannot require a tool; the host's OpenAI endpoint carries tool_choice to the same model.
+    protected override IChatClient CreateToolChoiceClient() => LlmFactory.CreateOpenAIChatClient(new AutonomousConfig
+    {
+        Provider = LlmProviders.OpenAI,
+        Model = fixture.Host.ModelName,
+        Endpoint = fixture.Host.Address.ToString().TrimEnd('/') + "/v1",
+    }, apiKey: "not-checked-by-the-host");
 }
