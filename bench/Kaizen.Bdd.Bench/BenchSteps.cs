@@ -1,4 +1,4 @@
-using Kaizen.Bdd;
+using Reqnroll;
 
 namespace Kaizen.Bdd.Bench;
 

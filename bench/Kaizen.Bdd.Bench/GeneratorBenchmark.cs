@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
-using Kaizen.Bdd.Generator;
+using Kaizen.Reqnroll.xUnit.Generator;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Text;
@@ -38,8 +38,8 @@ internal static class GeneratorBenchmark
         }
         var n = CultureInfo.InvariantCulture;
         Console.WriteLine($"Generator: {Files} feature files x 4 scenarios (+1 outline with 3 rows), {generated} generated files, median of 3");
-        Console.WriteLine(string.Format(n, "  full generation          : {0,9:F1} ms", OverheadBenchmark.Median(cold)));
-        Console.WriteLine(string.Format(n, "  unchanged rerun (cached) : {0,9:F1} ms", OverheadBenchmark.Median(rerun)));
+        Console.WriteLine(string.Format(n, "  full generation          : {0,9:F1} ms", BenchFeature.Median(cold)));
+        Console.WriteLine(string.Format(n, "  unchanged rerun (cached) : {0,9:F1} ms", BenchFeature.Median(rerun)));
     }
 
     private static string Feature(int i) => $$"""

@@ -5,10 +5,10 @@ using System.Text;
 namespace Kaizen.Bdd.Bench;
 
 /// <summary>
-/// The issue's overhead measure: the same 1,000 scenarios x 5 steps run under xUnit (a) as generated Kaizen.Bdd tests and
+/// The issue's overhead measure: the same 1,000 scenarios x 5 steps run under xUnit (a) as tests generated for the Reqnroll runtime (Kaizen.Reqnroll.xUnit) and
 /// (b) as hand-written [Fact]s calling the same step methods. Builds a throw-away test project under the temp folder and
 /// times <c>dotnet test</c> (wall) for each half. With <c>KAIZEN_BDD_BASELINE_REPO</c> set to another checkout (e.g. the
-/// previous commit), a third half (a0) runs the generated tests against that engine in the same interleaved rounds, so a
+/// previous commit), a third half (a0) runs that checkout's generated tests in the same interleaved rounds, so a
 /// change is measured before/after under the same machine load.
 /// </summary>
 internal static class XunitComparison
@@ -40,18 +40,18 @@ internal static class XunitComparison
         var rounds = int.TryParse(Environment.GetEnvironmentVariable("KAIZEN_BDD_XUNIT_ROUNDS"), out var wanted) && wanted > 0 ? wanted : 5;
         for (var round = 0; round < rounds; round++)
         {
-            bdd.Add(await TimeAsync(folder, "FullyQualifiedName~BasketFeature", OverheadBenchmark.Scenarios));
-            if (baselineFolder is not null) before.Add(await TimeAsync(baselineFolder, "FullyQualifiedName~BasketFeature", OverheadBenchmark.Scenarios));
-            hand.Add(await TimeAsync(folder, "FullyQualifiedName~HandWrittenTests", OverheadBenchmark.Scenarios));
+            bdd.Add(await TimeAsync(folder, "FullyQualifiedName~BasketFeature", BenchFeature.Scenarios));
+            if (baselineFolder is not null) before.Add(await TimeAsync(baselineFolder, "FullyQualifiedName~BasketFeature", BenchFeature.Scenarios));
+            hand.Add(await TimeAsync(folder, "FullyQualifiedName~HandWrittenTests", BenchFeature.Scenarios));
             baseline.Add(await TimeAsync(folder, "FullyQualifiedName~NoTestHasThisName", 0));
         }
         var n = CultureInfo.InvariantCulture;
-        double Median(List<double> v) => OverheadBenchmark.Median(v);
+        double Median(List<double> v) => BenchFeature.Median(v);
         var (a, b, zero) = (Median(bdd), Median(hand), Median(baseline));
         Console.WriteLine($"  dotnet test wall time, median of {rounds} interleaved rounds:");
-        Console.WriteLine(string.Format(n, "  (a) Kaizen.Bdd generated tests : {0,7:F0} ms (net of start-up {1,7:F0} ms)", a, a - zero));
+        Console.WriteLine(string.Format(n, "  (a) generated Reqnroll tests    : {0,7:F0} ms (net of start-up {1,7:F0} ms)", a, a - zero));
         if (before.Count > 0)
-            Console.WriteLine(string.Format(n, "  (a0) same, baseline engine     : {0,7:F0} ms (net of start-up {1,7:F0} ms), ratio (a0)/(b) {2:F2}", Median(before), Median(before) - zero, Median(before) / b));
+            Console.WriteLine(string.Format(n, "  (a0) same, baseline checkout   : {0,7:F0} ms (net of start-up {1,7:F0} ms), ratio (a0)/(b) {2:F2}", Median(before), Median(before) - zero, Median(before) / b));
         Console.WriteLine(string.Format(n, "  (b) hand-written [Fact]s        : {0,7:F0} ms (net of start-up {1,7:F0} ms)", b, b - zero));
         Console.WriteLine(string.Format(n, "  start-up + discovery only       : {0,7:F0} ms", zero));
         Console.WriteLine(string.Format(n, "  ratio (a)/(b)                   : {0,7:F2} wall, {1:F2} net", a / b, (a - zero) / (b - zero)));
@@ -65,8 +65,10 @@ internal static class XunitComparison
     {
         Directory.CreateDirectory(folder);
         await File.WriteAllTextAsync(Path.Combine(folder, "XunitBench.csproj"), Project(repoRoot));
-        await File.WriteAllTextAsync(Path.Combine(folder, "basket.feature"), OverheadBenchmark.Feature().Text);
-        await File.WriteAllTextAsync(Path.Combine(folder, "BenchSteps.cs"), await BenchStepsSource());
+        await File.WriteAllTextAsync(Path.Combine(folder, "basket.feature"), BenchFeature.Text());
+        var steps = await BenchStepsSource();
+        if (!Directory.Exists(Path.Combine(repoRoot, "src", "Kaizen.Reqnroll.xUnit"))) steps = steps.Replace("using Reqnroll;", "using Kaizen.Bdd;", StringComparison.Ordinal);
+        await File.WriteAllTextAsync(Path.Combine(folder, "BenchSteps.cs"), steps);
         await File.WriteAllTextAsync(Path.Combine(folder, "HandWrittenTests.cs"), HandWritten());
         await File.WriteAllTextAsync(Path.Combine(folder, "reqnroll.json"), "{ \"formatters\": { \"message\": { \"outputFilePath\": \"bench.ndjson\" } } }");
 
@@ -98,7 +100,7 @@ internal static class XunitComparison
     private static async Task<(int ExitCode, string Output)> RunAsync(string folder, string arguments, string? artifacts = null)
     {
         var start = new ProcessStartInfo("dotnet", arguments) { WorkingDirectory = folder, RedirectStandardOutput = true, RedirectStandardError = true };
-        start.Environment.Remove("KAIZEN_BDD_MESSAGES_FILE");
+        start.Environment.Remove("REQNROLL_FORMATTERS");
         if (artifacts is not null) start.Environment["KAIZEN_ARTIFACTS"] = artifacts;
         using var process = Process.Start(start)!;
         var output = process.StandardOutput.ReadToEndAsync();
@@ -121,18 +123,28 @@ internal static class XunitComparison
             <PackageReference Include="xunit.v3.mtp-off" Version="4.0.2" />
             <PackageReference Include="xunit.runner.visualstudio" Version="4.0.1" />
             <PackageReference Include="Microsoft.NET.Test.Sdk" Version="18.11.0" />
-            <ProjectReference Include="{repoRoot}/src/Kaizen.Bdd/Kaizen.Bdd.csproj" />
-            <ProjectReference Include="{repoRoot}/src/Kaizen.Bdd.Generator/Kaizen.Bdd.Generator.csproj" OutputItemType="Analyzer" ReferenceOutputAssembly="false" />
+            {Adapter(repoRoot)}
             <AdditionalFiles Include="basket.feature" />
             <None Include="reqnroll.json" CopyToOutputDirectory="PreserveNewest" />
           </ItemGroup>
         </Project>
         """;
 
+    /// <summary>The adapter of this repository, or the old engine when <paramref name="repoRoot"/> is a checkout from before it.</summary>
+    private static string Adapter(string repoRoot) => Directory.Exists(Path.Combine(repoRoot, "src", "Kaizen.Reqnroll.xUnit"))
+        ? $"""
+          <ProjectReference Include="{repoRoot}/src/Kaizen.Reqnroll.xUnit/Kaizen.Reqnroll.xUnit.csproj" />
+              <ProjectReference Include="{repoRoot}/src/Kaizen.Reqnroll.xUnit.Generator/Kaizen.Reqnroll.xUnit.Generator.csproj" OutputItemType="Analyzer" ReferenceOutputAssembly="false" />
+          """
+        : $"""
+          <ProjectReference Include="{repoRoot}/src/Kaizen.Bdd/Kaizen.Bdd.csproj" />
+              <ProjectReference Include="{repoRoot}/src/Kaizen.Bdd.Generator/Kaizen.Bdd.Generator.csproj" OutputItemType="Analyzer" ReferenceOutputAssembly="false" />
+          """;
+
     private static string HandWritten()
     {
         var code = new StringBuilder("using Kaizen.Bdd.Bench;\nusing Xunit;\nnamespace XunitBench;\npublic sealed class HandWrittenTests\n{\n");
-        for (var i = 0; i < OverheadBenchmark.Scenarios; i++)
+        for (var i = 0; i < BenchFeature.Scenarios; i++)
             code.Append("    [Fact(DisplayName = \"basket ").Append(i).Append("\")] public void Basket").Append(i)
                 .Append("() { var s = new BenchSteps(new Basket()); s.EmptyBasket(); s.Add(3, \"apple\", 1.5m); s.Remove(\"apple\"); s.Holds(2); s.TotalIs(4.5m); }\n");
         return code.Append("}\n").ToString();

@@ -78,10 +78,12 @@ internal sealed class LivingDocCommands(TextWriter output, TextWriter error, Tim
             else
                 // Still render: the specification (and earlier runs) are worth publishing; the exit code says it failed.
                 await error.WriteLineAsync($"error: dotnet test exited with {outcome.ExitCode} after {outcome.Elapsed.TotalSeconds:F0} s without writing {outcome.MessagesFile} " +
-                                           $"(did the build fail, did the filter match no scenario, or does the engine ignore {SpecsRunner.MessagesFileVariable}?); rendering the specification and earlier runs");
+                                           $"(did the build fail, did the filter match no scenario, or does the runtime ignore {SpecsRunner.FormattersVariable}?); rendering the specification and earlier runs");
             if (File.Exists(outcome.MessagesFile)) File.Delete(outcome.MessagesFile);
+            var page = outFile ?? Path.Combine(repo, DefaultOutput);
+            CucumberReport.Keep(outcome.HtmlReportFile, page);
             var request = new RenderRequest(DefaultIfExists(repo, "features", Directory.Exists), archive.Runs(),
-                outFile ?? Path.Combine(repo, DefaultOutput), title, DefaultIfExists(repo, "reqnroll.json", File.Exists));
+                page, title, DefaultIfExists(repo, "reqnroll.json", File.Exists));
             if (request.FeaturesFolder is null && request.MessageFiles.Count == 0)
                 return Fail($"nothing to render: no features/ folder in {repo} and no run recorded");
             var exit = await RenderAsync(request, outcome.ExitCode, ct);

@@ -27,13 +27,15 @@ internal static class HtmlRenderer
 
     public static string ToJson(DocModel model) => JsonSerializer.Serialize(model, JsonOptions);
 
-    public static string Render(DocModel model)
+    public static string Render(DocModel model, string? reportHref = null)
     {
         var (template, css, js) = Assets.Value;
         var title = WebUtility.HtmlEncode(model.Title);
         return new StringBuilder(template)
             .Replace("/*{{CSS}}*/", css)
             .Replace("/*{{JS}}*/", js)
+            .Replace("{{REPORT_LINK}}", reportHref is null ? "" :
+                $"<a class=\"report-link\" href=\"{WebUtility.HtmlEncode(reportHref)}\" title=\"The standard Cucumber HTML report of the latest run, written by Reqnroll\">Cucumber report</a>")
             .Replace("{{TITLE}}", title)
             .Replace("{{DATA}}", ToJson(model))
             .ToString();
@@ -45,7 +47,8 @@ internal static class HtmlRenderer
         if (folder is not null) Directory.CreateDirectory(folder);
         // Written next to the target and moved, so a crash never leaves a half-written page behind.
         var temporary = path + ".tmp";
-        await File.WriteAllTextAsync(temporary, Render(model), new UTF8Encoding(false), cancellationToken);
+        var reportHref = folder is not null && File.Exists(Path.Combine(folder, Cli.CucumberReport.FileName)) ? Cli.CucumberReport.FileName : null;
+        await File.WriteAllTextAsync(temporary, Render(model, reportHref), new UTF8Encoding(false), cancellationToken);
         File.Move(temporary, path, overwrite: true);
     }
 

@@ -4,7 +4,7 @@ using Kaizen.Agents.Checkpoints;
 using Kaizen.Agents.Diagnostics;
 using Kaizen.Agents.Interrupts;
 using Kaizen.Agents.Llm;
-using Kaizen.Bdd;
+using Reqnroll;
 using Kaizen.Specs.Support;
 
 namespace Kaizen.Specs.Checkpoints;

@@ -1,7 +1,6 @@
 using Kaizen.Agents.Memory;
 using Kaizen.Agents.Memory.Tiers;
-using Kaizen.Bdd;
-using Kaizen.Bdd.Tables;
+using Reqnroll;
 
 namespace Kaizen.Specs.Memory;
 

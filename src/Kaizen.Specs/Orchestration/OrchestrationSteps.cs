@@ -2,8 +2,7 @@ using Kaizen.Agents;
 using Kaizen.Agents.Diagnostics;
 using Kaizen.Agents.Llm;
 using Kaizen.Agents.Orchestration;
-using Kaizen.Bdd;
-using Kaizen.Bdd.Tables;
+using Reqnroll;
 using Kaizen.Specs.Support;
 using Microsoft.Extensions.AI;
 

@@ -1,5 +1,5 @@
 using System.Text;
-using Kaizen.Bdd;
+using Reqnroll;
 
 namespace Kaizen.Specs.Support;
 
@@ -13,11 +13,11 @@ public sealed class ScenarioWorkspace
     private readonly List<IAsyncDisposable> _resources = [];
 
     /// <summary>Creates the folder for the running scenario.</summary>
-    public ScenarioWorkspace(ScenarioContext scenario)
+    public ScenarioWorkspace(FeatureContext feature, ScenarioContext scenario)
     {
-        var feature = Slug(scenario.FeatureContext.FeatureInfo.Title, 40);
+        var featureSlug = Slug(feature.FeatureInfo.Title, 40);
         var title = Slug(scenario.ScenarioInfo.Title, 50);
-        DataFolder = Path.Combine(Path.GetTempPath(), "kaizen-specs", feature, $"{title}-{Guid.NewGuid().ToString("N")[..8]}");
+        DataFolder = Path.Combine(Path.GetTempPath(), "kaizen-specs", featureSlug, $"{title}-{Guid.NewGuid().ToString("N")[..8]}");
         Directory.CreateDirectory(DataFolder);
     }
 

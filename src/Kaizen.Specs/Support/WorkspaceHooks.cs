@@ -1,10 +1,10 @@
-using Kaizen.Bdd;
+using Reqnroll;
 
 namespace Kaizen.Specs.Support;
 
 /// <summary>Cleans the scenario's data folder after it passed, and keeps it (printing where) after it failed.</summary>
 [Binding]
-public sealed class WorkspaceHooks(ScenarioWorkspace workspace, ScenarioContext scenario, IScenarioOutput output)
+public sealed class WorkspaceHooks(ScenarioWorkspace workspace, ScenarioContext scenario, IReqnrollOutputHelper output)
 {
     /// <summary>Runs last among the after-scenario hooks, once every other hook has used the files.</summary>
     [AfterScenario(Order = 100_000)]
@@ -13,7 +13,7 @@ public sealed class WorkspaceHooks(ScenarioWorkspace workspace, ScenarioContext 
         var errors = await workspace.CloseResourcesAsync();
         foreach (var error in errors) output.WriteLine($"Closing a scenario resource failed: {error.Message}");
 
-        if (scenario.ScenarioExecutionStatus is ScenarioExecutionStatus.Passed or ScenarioExecutionStatus.Skipped && errors.Count == 0)
+        if (scenario.ScenarioExecutionStatus is ScenarioExecutionStatus.OK or ScenarioExecutionStatus.Skipped && errors.Count == 0)
         {
             TryDelete(workspace.DataFolder);
             return;

@@ -1,6 +1,6 @@
 using Kaizen.Agents.Tools;
 using Kaizen.Agents.Tools.Mcp;
-using Kaizen.Bdd;
+using Reqnroll;
 using Kaizen.Build;
 using Kaizen.Specs.Support;
 

@@ -4,8 +4,7 @@ using Kaizen.Agents.Diagnostics;
 using Kaizen.Agents.Llm;
 using Kaizen.Agents.Tools;
 using Kaizen.Agents.Tools.Audit;
-using Kaizen.Bdd;
-using Kaizen.Bdd.Tables;
+using Reqnroll;
 using Kaizen.Specs.Support;
 using Microsoft.Extensions.AI;
 

@@ -2,7 +2,7 @@ using System.Globalization;
 using Kaizen.Agents.Diagnostics;
 using Kaizen.Agents.Interrupts;
 using Kaizen.Agents.Tools;
-using Kaizen.Bdd;
+using Reqnroll;
 using Kaizen.Specs.Support;
 using Kaizen.Specs.Workloads.DataAnalysis;
 using Microsoft.Extensions.AI;

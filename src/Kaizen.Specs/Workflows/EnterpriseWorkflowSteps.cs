@@ -5,7 +5,7 @@ using Kaizen.Agents.Llm;
 using Kaizen.Agents.Planning;
 using Kaizen.Agents.Tools;
 using Kaizen.Agents.Tools.Audit;
-using Kaizen.Bdd;
+using Reqnroll;
 using Kaizen.Specs.Memory;
 using Kaizen.Specs.Support;
 using Kaizen.Specs.Tools;

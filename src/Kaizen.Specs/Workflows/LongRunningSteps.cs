@@ -1,6 +1,6 @@
 using System.Globalization;
 using Kaizen.Agents.Tools;
-using Kaizen.Bdd;
+using Reqnroll;
 using Kaizen.Specs.Workloads.CodeReview;
 using Kaizen.Specs.Workloads.DataAnalysis;
 using Kaizen.Specs.Workloads.Research;

@@ -1,8 +1,0 @@
-namespace Kaizen.Bdd.Tests.Cck.Samples.Cdata;
-
-[Binding]
-public sealed class CdataSteps
-{
-    [Given("I have {int} <![CDATA[cukes]]> in my belly")]
-    public void GivenCukes(int cukeCount) => _ = cukeCount;
-}

@@ -1,8 +1,0 @@
-namespace Kaizen.Bdd.Tests.Cck.Samples.Minimal;
-
-[Binding]
-public sealed class MinimalSteps
-{
-    [Given("I have {int} cukes in my belly")]
-    public void GivenCukes(int cukeCount) => _ = cukeCount;
-}

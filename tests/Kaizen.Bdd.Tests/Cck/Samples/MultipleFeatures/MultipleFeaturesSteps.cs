@@ -1,8 +1,0 @@
-namespace Kaizen.Bdd.Tests.Cck.Samples.MultipleFeatures;
-
-[Binding]
-public sealed class MultipleFeaturesSteps
-{
-    [Given("an order for {string}")]
-    public void AnOrderFor(string item) => _ = item;
-}

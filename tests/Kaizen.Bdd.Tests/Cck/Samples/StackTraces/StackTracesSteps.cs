@@ -1,8 +1,0 @@
-namespace Kaizen.Bdd.Tests.Cck.Samples.StackTraces;
-
-[Binding]
-public sealed class StackTracesSteps
-{
-    [When("a step throws an exception")]
-    public void Throws() => throw new InvalidOperationException("BOOM");
-}

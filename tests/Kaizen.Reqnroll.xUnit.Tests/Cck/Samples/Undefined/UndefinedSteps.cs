@@ -1,0 +1,13 @@
+using Kaizen.Reqnroll.xUnit;
+using Reqnroll;
+namespace Kaizen.Reqnroll.xUnit.Tests.Cck.Samples.Undefined;
+
+[Binding]
+public sealed class UndefinedSteps
+{
+    [Given("an implemented step")]
+    public void Implemented() { }
+
+    [Given("a step that will be skipped")]
+    public void WillBeSkipped() { }
+}
