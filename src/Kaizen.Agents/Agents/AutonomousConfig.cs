@@ -15,7 +15,7 @@ public sealed record AutonomousConfig
     /// <summary>Default Ollama endpoint when <c>OLLAMA_HOST</c> is not set.</summary>
     public const string DefaultOllamaEndpoint = "http://localhost:11434";
 
-    /// <summary>Provider: <c>scripted</c>, <c>ollama</c> or <c>openai</c>. Default: <c>KAIZEN_LLM_PROVIDER</c>, else <c>ollama</c>.</summary>
+    /// <summary>Provider: <c>scripted</c>, <c>ollama</c>, <c>openai</c> or <c>local</c> (package Kaizen.Agents.LocalModel). Default: <c>KAIZEN_LLM_PROVIDER</c>, else <c>ollama</c>.</summary>
     public string Provider { get; init; } = EnvOr("KAIZEN_LLM_PROVIDER", LlmProviders.Ollama).ToLowerInvariant();
 
     /// <summary>Model id. Default <c>llama3.2:1b</c>.</summary>

@@ -13,7 +13,8 @@ public static class LlmFactory
     /// <summary>
     /// The provider's raw client: <c>scripted</c> gives an endless "keep working" script (pass your own
     /// <see cref="ScriptedChatClient"/> for anything else), <c>ollama</c> an OllamaSharp client with diagnostics,
-    /// <c>openai</c> the OpenAI client (key from <c>OPENAI_API_KEY</c>).
+    /// <c>openai</c> the OpenAI client (key from <c>OPENAI_API_KEY</c>), <c>local</c> the in-process model registered
+    /// by the Kaizen.Agents.LocalModel package (see <see cref="RegisterLocalProvider"/>).
     /// </summary>
     public static IChatClient CreateChatClient(AutonomousConfig config, HttpClient? httpClient = null)
     {
@@ -23,8 +24,40 @@ public static class LlmFactory
             LlmProviders.Scripted => new ScriptedChatClient(ChatScript.Endless(), config.Model),
             LlmProviders.Ollama => new OllamaDiagnosticsChatClient(CreateOllama(config, httpClient), config.EffectiveEndpoint!, config.Model),
             LlmProviders.OpenAI => CreateOpenAI(config).GetChatClient(config.Model).AsIChatClient(),
+            LlmProviders.Local => LocalFactory()(config),
             _ => throw new ArgumentException($"Unknown provider '{config.Provider}'.", nameof(config)),
         };
+    }
+
+    private static Func<AutonomousConfig, IChatClient>? _localFactory;
+
+    /// <summary>
+    /// Sets how the <c>local</c> provider's chat client is built. Kaizen.Agents has no native dependency, so the
+    /// in-process model lives in the Kaizen.Agents.LocalModel package, which registers itself here when its assembly is
+    /// deployed with the application (or when <c>LocalModelProvider.Register()</c> is called).
+    /// </summary>
+    public static void RegisterLocalProvider(Func<AutonomousConfig, IChatClient> factory)
+    {
+        ArgumentNullException.ThrowIfNull(factory);
+        Volatile.Write(ref _localFactory, factory);
+    }
+
+    private static Func<AutonomousConfig, IChatClient> LocalFactory()
+    {
+        if (Volatile.Read(ref _localFactory) is { } registered) return registered;
+        try
+        {
+            // The package's module initializer calls RegisterLocalProvider.
+            var assembly = System.Reflection.Assembly.Load("Kaizen.Agents.LocalModel");
+            System.Runtime.CompilerServices.RuntimeHelpers.RunModuleConstructor(assembly.ManifestModule.ModuleHandle);
+        }
+        catch (IOException)
+        {
+            // Not deployed: reported below.
+        }
+        return Volatile.Read(ref _localFactory) ?? throw new InvalidOperationException(
+            "Provider 'local' needs the Kaizen.Agents.LocalModel package: reference it (it registers itself, or call " +
+            "LocalModelProvider.Register()), or pass your own client in AgentServices.ChatClient.");
     }
 
     /// <summary>An embedding generator for the provider (<paramref name="model"/> defaults to the chat model for Ollama, <c>text-embedding-3-small</c> for OpenAI).</summary>
@@ -36,6 +69,7 @@ public static class LlmFactory
             LlmProviders.Scripted => new ScriptedEmbeddingGenerator(),
             LlmProviders.Ollama => CreateOllama(config with { Model = model ?? config.Model }, httpClient),
             LlmProviders.OpenAI => CreateOpenAI(config).GetEmbeddingClient(model ?? "text-embedding-3-small").AsIEmbeddingGenerator(),
+            LlmProviders.Local => throw new NotSupportedException("Provider 'local' has no embedding generator: pass one to the memory backend (or use KAIZEN_LLM_PROVIDER=ollama/openai for embeddings)."),
             _ => throw new ArgumentException($"Unknown provider '{config.Provider}'.", nameof(config)),
         };
     }

@@ -9,7 +9,9 @@ public static class LlmProviders
     public const string Ollama = "ollama";
     /// <summary>An OpenAI-compatible endpoint through Microsoft.Extensions.AI.OpenAI.</summary>
     public const string OpenAI = "openai";
+    /// <summary>A model running in process (package Kaizen.Agents.LocalModel, see <see cref="LlmFactory.RegisterLocalProvider"/>).</summary>
+    public const string Local = "local";
 
     /// <summary>All supported names.</summary>
-    public static IReadOnlyList<string> All { get; } = [Scripted, Ollama, OpenAI];
+    public static IReadOnlyList<string> All { get; } = [Scripted, Ollama, OpenAI, Local];
 }

@@ -42,7 +42,7 @@ public sealed class PriceTable
         return new PriceTable(copy);
     }
 
-    /// <summary>The price of a model, or null when unknown. Ollama and scripted models cost nothing unless priced explicitly.</summary>
+    /// <summary>The price of a model, or null when unknown. Ollama, local and scripted models cost nothing unless priced explicitly.</summary>
     public ModelPrice? Find(string provider, string model)
     {
         if (_prices.TryGetValue($"{provider}/{model}", out var exact)) return exact;
@@ -50,6 +50,6 @@ public sealed class PriceTable
             .Where(k => $"{provider}/{model}".StartsWith(k, StringComparison.OrdinalIgnoreCase))
             .OrderByDescending(k => k.Length).FirstOrDefault();
         if (prefix is not null) return _prices[prefix];
-        return provider is LlmProviders.Ollama or LlmProviders.Scripted ? ModelPrice.Free : null;
+        return provider is LlmProviders.Ollama or LlmProviders.Scripted or LlmProviders.Local ? ModelPrice.Free : null;
     }
 }

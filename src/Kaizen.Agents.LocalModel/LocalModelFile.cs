@@ -1,0 +1,75 @@
+using Kaizen.Agents.Llm;
+
+namespace Kaizen.Agents.LocalModel;
+
+/// <summary>
+/// Where the local model file lives and whether it is usable. Checked in managed code before any native call, so a
+/// missing or broken file gives a clear error instead of a native crash.
+/// </summary>
+public static class LocalModelFile
+{
+    /// <summary>File name of the default model (TinyLlama 1.1B Chat v1.0, IQ2_XXS quantisation).</summary>
+    public const string FileName = "tinyllama-1.1b-chat-v1.0.IQ2_XXS.gguf";
+
+    /// <summary>Environment variable that points at a model file elsewhere.</summary>
+    public const string EnvironmentVariable = "KAIZEN_LOCAL_MODEL";
+
+    /// <summary>The install command, relative to the repository root.</summary>
+    public const string InstallCommand = "tools/model/install.sh";
+
+    /// <summary>Exact size of the default model file in bytes.</summary>
+    public const long ExpectedSize = 322_591_712;
+
+    /// <summary>sha256 of the default model file (checked by <see cref="InstallCommand"/>).</summary>
+    public const string ExpectedSha256 = "9ee11adf737960ff06123d5c4fba24d12c5b05ba460a7afa88950fbf2b61add0";
+
+    /// <summary>Smallest file accepted as a model at all (any real GGUF model is far larger).</summary>
+    public const long MinimumSize = 1024 * 1024;
+
+    /// <summary>
+    /// The model path: <c>KAIZEN_LOCAL_MODEL</c> when set; else the first <c>tools/model/&lt;FileName&gt;</c> found
+    /// walking up from the current directory, then from <see cref="AppContext.BaseDirectory"/>; else that path under the
+    /// current directory (which <see cref="Validate"/> then reports as missing).
+    /// </summary>
+    public static string DefaultPath => Resolve(Environment.GetEnvironmentVariable(EnvironmentVariable), Directory.GetCurrentDirectory(), AppContext.BaseDirectory);
+
+    internal static string Resolve(string? configured, params string[] startFolders)
+    {
+        if (!string.IsNullOrWhiteSpace(configured)) return Path.GetFullPath(configured);
+        foreach (var start in startFolders)
+        {
+            for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
+            {
+                var candidate = Path.Combine(dir.FullName, "tools", "model", FileName);
+                if (File.Exists(candidate)) return candidate;
+            }
+        }
+        return Path.Combine(Directory.GetCurrentDirectory(), "tools", "model", FileName);
+    }
+
+    /// <summary>
+    /// Checks that <paramref name="path"/> exists, is at least <see cref="MinimumSize"/> bytes and starts with the GGUF
+    /// magic; when it has the default model's name it must also have its exact size.
+    /// </summary>
+    /// <exception cref="LlmProviderException">The file is unusable; the message names it and <see cref="InstallCommand"/>.</exception>
+    public static void Validate(string path)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        var full = Path.GetFullPath(path);
+        var info = new FileInfo(full);
+        if (!info.Exists) throw Problem(full, "is missing");
+        if (info.Length < MinimumSize) throw Problem(full, $"is too small to be a model ({info.Length:N0} bytes)");
+        if (string.Equals(info.Name, FileName, StringComparison.Ordinal) && info.Length != ExpectedSize)
+            throw Problem(full, $"has {info.Length:N0} bytes instead of {ExpectedSize:N0} (incomplete or corrupt)");
+        Span<byte> magic = stackalloc byte[4];
+        using (var stream = new FileStream(full, FileMode.Open, FileAccess.Read, FileShare.Read))
+        {
+            if (stream.ReadAtLeast(magic, 4, throwOnEndOfStream: false) < 4 || magic[0] != (byte)'G' || magic[1] != (byte)'G' || magic[2] != (byte)'U' || magic[3] != (byte)'F')
+                throw Problem(full, "is not a GGUF model file (its first bytes are not 'GGUF')");
+        }
+    }
+
+    private static LlmProviderException Problem(string path, string what) =>
+        new($"The local model file {path} {what}. Install it with {InstallCommand} (from the repository root), " +
+            $"or set {EnvironmentVariable} to a valid GGUF file.", LocalModelProvider.Name, isTransient: false);
+}
