@@ -4,7 +4,7 @@ Feature: An enterprise workflow from request to report
   plan, read company data with safe tools, ask before writing the report, remember
   what it learned, and checkpoint along the way, in one run.
 
-  @scripted-only
+  @scripted-model
   Scenario: A quarterly report is planned, researched, approved and written
     The scripted model plays an analyst whose plan and tool calls are known in advance,
     so each hand-off between capabilities can be checked.

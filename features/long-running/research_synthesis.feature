@@ -7,7 +7,7 @@ Feature: Synthesising fifty research papers
   The papers here are generated from a known set of claims, so the synthesis can be
   checked against the truth.
 
-  @scripted-only
+  @scripted-model
   Scenario: 50 papers synthesised across an interrupt, every claim with its supporting papers
     On the scripted provider the "model" is a deterministic reader that extracts the
     claims stated in each paper; a real model would phrase them differently.
