@@ -1,0 +1,79 @@
+using Kaizen.Agents.Llm;
+
+namespace Kaizen.Agents.LocalModel.Tests;
+
+/// <summary>Unusable model files are reported in managed code, naming the file and the install command.</summary>
+[Trait("Category", "local-model")]
+public sealed class LocalModelFileTests : IDisposable
+{
+    private readonly string _folder = Directory.CreateTempSubdirectory("kaizen-localmodel-").FullName;
+
+    [Fact]
+    public void A_missing_file_names_the_file_and_the_install_command()
+    {
+        var path = Path.Combine(_folder, LocalModelFile.FileName);
+        FluentActions.Invoking(() => LocalModelFile.Validate(path))
+            .Should().Throw<LlmProviderException>()
+            .Where(e => e.Message.Contains(path) && e.Message.Contains("tools/model/install.sh") && e.Message.Contains("is missing") && !e.IsTransient);
+    }
+
+    [Fact]
+    public void A_tiny_file_is_reported_as_too_small()
+    {
+        var path = Write("model.gguf", "GGUF"u8.ToArray());
+        FluentActions.Invoking(() => LocalModelFile.Validate(path))
+            .Should().Throw<LlmProviderException>().Where(e => e.Message.Contains(path) && e.Message.Contains("too small") && e.Message.Contains("tools/model/install.sh"));
+    }
+
+    [Fact]
+    public void A_large_file_that_is_not_gguf_is_reported_before_any_native_call()
+    {
+        var path = Write("model.gguf", new byte[2 * 1024 * 1024]);
+        FluentActions.Invoking(() => new LocalChatClient(new LocalModelOptions { ModelPath = path, Threads = 2 }))
+            .Should().Throw<LlmProviderException>().Where(e => e.Message.Contains(path) && e.Message.Contains("not a GGUF") && e.Message.Contains("tools/model/install.sh"));
+    }
+
+    [Fact]
+    public void A_truncated_default_model_is_reported_as_incomplete()
+    {
+        var content = new byte[2 * 1024 * 1024];
+        "GGUF"u8.CopyTo(content);
+        var path = Write(LocalModelFile.FileName, content);
+        FluentActions.Invoking(() => LocalModelFile.Validate(path))
+            .Should().Throw<LlmProviderException>().Where(e => e.Message.Contains(path) && e.Message.Contains("incomplete or corrupt") && e.Message.Contains("tools/model/install.sh"));
+    }
+
+    [Fact]
+    public void The_environment_variable_wins_over_the_search()
+    {
+        var configured = Path.Combine(_folder, "elsewhere.gguf");
+        LocalModelFile.Resolve(configured, _folder).Should().Be(configured);
+    }
+
+    [Fact]
+    public void The_search_walks_up_to_tools_model()
+    {
+        var model = Write(Path.Combine("tools", "model", LocalModelFile.FileName), [1]);
+        var deep = Directory.CreateDirectory(Path.Combine(_folder, "a", "b", "c")).FullName;
+        LocalModelFile.Resolve(null, deep).Should().Be(model);
+    }
+
+    [Fact]
+    public void The_repository_model_is_found_from_the_test_output_folder()
+    {
+        var expected = Path.Combine(Kaizen.Build.RepositoryRoot.Path, "tools", "model", LocalModelFile.FileName);
+        if (Environment.GetEnvironmentVariable(LocalModelFile.EnvironmentVariable) is { Length: > 0 } configured) expected = Path.GetFullPath(configured);
+        LocalModelFile.DefaultPath.Should().Be(expected);
+        FluentActions.Invoking(() => LocalModelFile.Validate(LocalModelFile.DefaultPath)).Should().NotThrow("the model is installed by tools/model/install.sh before the tests run");
+    }
+
+    private string Write(string relative, byte[] content)
+    {
+        var path = Path.Combine(_folder, relative);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        File.WriteAllBytes(path, content);
+        return path;
+    }
+
+    public void Dispose() => Directory.Delete(_folder, recursive: true);
+}
