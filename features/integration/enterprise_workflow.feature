@@ -19,4 +19,4 @@ Feature: An enterprise workflow from request to report
     And approval was asked once, for the report
     And the memory of the run holds the total of each region
     And at least 1 checkpoint was saved
-    And the run cost $0.00 and its token usage is reported
+    And the cost the agent reports is its tokens at the model's price

@@ -20,4 +20,4 @@ Feature: Reviewing a whole code base
     And every planted defect is recorded in memory, with its file and line
     And no finding was recorded twice
     And at least 12 checkpoints were saved
-    And the review cost $0.00
+    And the cost the run reports is its tokens at the model's price

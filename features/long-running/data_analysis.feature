@@ -21,4 +21,4 @@ Feature: Analysing a thousand records
     And every planted anomaly is recorded in memory with its row and kind
     And no anomaly was recorded twice
     And at least 5 checkpoints were saved
-    And the analysis cost $0.00
+    And the cost the run reports is its tokens at the model's price

@@ -21,4 +21,4 @@ Feature: Synthesising fifty research papers
     And the claims stated by at least 5 papers are listed as well supported
     And the papers that contradict a claim are listed with it
     And at least 10 checkpoints were saved
-    And the reading cost $0.00
+    And the cost the run reports is its tokens at the model's price
