@@ -4,10 +4,24 @@ Feature: Resuming an interrupted run from its last checkpoint
   not to start again and not to pay twice for the same work. Resuming continues
   at the turn after the last checkpoint and ends exactly as an uninterrupted run would.
 
-  @scripted-only
+  Scenario: A stopped run resumes after its checkpoint without redoing finished work
+    The model decides how long the work takes; whatever it decides, the resumed run goes
+    on from the checkpoint on the same thread and never repeats a finished turn.
+
+    Given an agent that saves a checkpoint every 1 turns
+    When the agent works on "Summarise the quarterly figures" and is stopped gracefully during turn 1
+    Then the run stops with a checkpoint at turn 1
+    When the user resumes the run from its latest checkpoint
+    Then no turn up to turn 1 was executed a second time
+    And the resumed run asked the model once per new turn
+    And the resumed conversation begins with the conversation of the checkpoint
+    And the resumed run's checkpoints continue the same thread
+
+  @scripted-model
   Scenario: An interrupted run resumes from its last checkpoint and finishes
     Comparing the resumed run with an uninterrupted one turn by turn only makes sense
-    when the model answers the same way twice, which only the scripted model does.
+    when the model answers the same way twice over 8 turns, which only the scripted
+    model does.
 
     Given an agent that saves a checkpoint every 2 turns
     And the task "Summarise the quarterly figures" needs 8 turns to complete

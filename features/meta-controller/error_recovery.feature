@@ -4,26 +4,23 @@ Feature: Recovering when an agent fails
   must not be lost: the meta-controller hands it to another capable agent and keeps the
   reason of the first failure for the user.
 
-  @scripted-only
   Scenario: A failing agent's task is retried on another capable agent
-    The failure of the first agent's model is played by the scripted model.
+    The first agent's model server really cannot be reached (nothing listens on its
+    port); the second agent works on the local model.
 
     Given a meta-controller with these agents:
       | agent      | capabilities   |
       | analyst-a  | data analysis  |
       | analyst-b  | data analysis  |
-    And the agent "analyst-a" fails with "model server unreachable"
+    And the model server of "analyst-a" cannot be reached
     When the meta-controller receives the task "Find the top 5 products" needing "data analysis"
     Then the task is completed by "analyst-b"
-    And the task's history shows "analyst-a" failed with "model server unreachable"
+    And the task's history shows "analyst-a" failed because its model server could not be reached
 
-  @scripted-only
   Scenario: A task fails clearly when no capable agent is left
-    The failure of the agent's model is played by the scripted model.
-
     Given a meta-controller with these agents:
       | agent      | capabilities   |
       | analyst-a  | data analysis  |
-    And the agent "analyst-a" fails with "model server unreachable"
+    And the model server of "analyst-a" cannot be reached
     When the meta-controller receives the task "Find the top 5 products" needing "data analysis"
-    Then the task fails with a message naming "analyst-a" and "model server unreachable"
+    Then the task fails with a message naming "analyst-a" and its unreachable model server

@@ -12,7 +12,8 @@ Feature: Routing each task to the best agent
       | writer      | summaries, reports            |
 
   Scenario Outline: A task goes to the agent whose capabilities match it
-    Routing by declared capabilities involves no model, so this holds for any provider.
+    Routing by declared capabilities involves no model; the chosen agent then does the
+    task on the real model.
 
     When the meta-controller receives the task "<task>" needing "<capability>"
     Then the task is routed to the "<agent>" agent

@@ -4,10 +4,29 @@ Feature: Planning a task before doing it
   each with the outcome it expects. The user can read the plan, and the agent follows it
   step by step, so progress is visible and resumable.
 
-  @scripted-only
+  Scenario: Any model produces a plan of at least one step before acting
+    The agent must always turn the model's answer into a usable plan (or fail with a
+    clear error); this holds whatever model answers.
+
+    Given a planning agent
+    When the planning agent makes a plan for "Write a short status report"
+    Then the plan has at least 1 step
+    And every step has an action and an expected outcome
+
+  Scenario: The agent carries out the model's own plan step by step
+    The plan and each step's work are the model's own; the order in which steps run, what
+    each step is told and what is recorded are the agent's.
+
+    Given a planning agent that saves a checkpoint after every step
+    When the planning agent works on "Write a short status report"
+    Then the steps of each revision of the plan ran in the plan's order
+    And every completed step has the output of its run
+    And the last checkpoint holds the final plan
+
+  @scripted-model
   Scenario: The agent plans a simple task and carries out every step
-    The exact plan is chosen by the scripted model; a real model would write its own
-    steps, so the step texts cannot be asserted.
+    The exact plan is chosen by the scripted model; a real model writes its own steps
+    and they cannot be asserted.
 
     Given a planning agent
     And the model plans "Write a short status report" as:
@@ -19,12 +38,3 @@ Feature: Planning a task before doing it
     Then the plan has 3 steps
     And the steps were completed in order 1, 2, 3
     And the result contains "status report"
-
-  Scenario: Any model produces a plan of at least one step before acting
-    The agent must always turn the model's answer into a usable plan (or fail with a
-    clear error); this holds whatever model answers.
-
-    Given a planning agent
-    When the planning agent makes a plan for "Write a short status report"
-    Then the plan has at least 1 step
-    And every step has an action

@@ -4,10 +4,19 @@ Feature: Carrying out a plan of many dependent steps
   executes them in order, hands each step the results of earlier steps, and records the
   plan in its checkpoints so that a long plan can be resumed halfway.
 
-  @scripted-only
+  Scenario: Each step is handed the results of the steps before it
+    The steps and their results are the model's own; what the agent hands to each step is
+    the agent's.
+
+    Given a planning agent that saves a checkpoint after every step
+    When the planning agent works on "Prepare the customer churn analysis"
+    Then every step after the first was given the results of the completed steps before it
+    And the last checkpoint holds the final plan
+
+  @scripted-model
   Scenario: A six-step plan runs in order and each step builds on the previous one
     The plan and the step results are the scripted model's, so they can be checked
-    exactly.
+    exactly; a real model does not write a given six-step plan on demand.
 
     Given a planning agent that saves a checkpoint after every step
     And the model plans "Prepare the customer churn analysis" as:

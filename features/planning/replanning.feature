@@ -4,10 +4,22 @@ Feature: Replanning when a step fails
   over: it asks for a revised plan that keeps the steps already done and routes around
   the failure, within a limit on how often it may replan.
 
-  @scripted-only
   Scenario: A failed step triggers a revised plan that keeps the completed work
-    The failure is injected through the scripted model's tool call, and the revised
-    plan is the scripted model's; a real model would choose other words.
+    The plans are the model's own. The second step of the first plan fails because the
+    service it needs is down: the outage is injected where the step runs, so the step
+    fails whatever the model does.
+
+    Given a planning agent that may replan at most 2 times
+    And the second step of the first plan fails with "the old wiki is read-only"
+    When the planning agent works on "Publish the release notes"
+    Then the agent replanned because "the old wiki is read-only"
+    And the revised plan starts with the completed first step
+    And no completed step was run again
+
+  @scripted-model
+  Scenario: A step whose tool fails is replanned with the tool's error
+    The failure comes from a tool the scripted model calls inside the step; a real model
+    does not call a given tool at a given step on demand.
 
     Given a planning agent that may replan at most 2 times
     And the model plans "Publish the release notes" as:
@@ -24,7 +36,7 @@ Feature: Replanning when a step fails
     And step 1 was completed only once
     And the run completes successfully with the revised plan
 
-  @scripted-only
+  @scripted-model
   Scenario: The agent stops replanning after its limit
     Here every plan fails on purpose, which only the scripted model can arrange.
 

@@ -7,9 +7,25 @@ Feature: Moderate tools need a human's approval
     Given a workspace folder containing the file "notes.txt" with "Meeting moved to Thursday"
     And an agent with the built-in file tools on that workspace
 
-  @scripted-only
   Scenario Outline: Writing a file runs only when a person approves it
-    The scripted model asks for the write; a real model may or may not.
+    The model is required to call write_file on its first turn; the file name and the
+    text are its own.
+
+    Given the person reviewing tool calls will answer "<answer>"
+    When the agent is told to start with "write_file" on the task "Write a one-line weekly summary to summary.md"
+    Then approval was asked for "write_file"
+    And the call to "write_file" was <outcome> after the person's answer
+    And the audit log records "write_file" as "<decision>"
+
+    Examples:
+      | answer  | outcome  | decision           |
+      | approve | run      | approved by person |
+      | deny    | not run  | denied by person   |
+
+  @scripted-model
+  Scenario Outline: An approved write changes the workspace, a denied one does not
+    Checking the file itself needs a write of exactly summary.md, which a real model does
+    not ask for on demand.
 
     Given the person reviewing tool calls will answer "<answer>"
     When the model asks to call "write_file" with:

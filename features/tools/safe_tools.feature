@@ -7,10 +7,19 @@ Feature: Safe tools run without asking
     Given a workspace folder containing the file "notes.txt" with "Meeting moved to Thursday"
     And an agent with the built-in file tools on that workspace
 
-  @scripted-only
-  Scenario: A safe tool runs without approval and its result reaches the model
-    Which tool a model chooses is its own decision; the scripted model asks for this
-    exact call so that the approval rule itself is what is tested.
+  Scenario: A safe tool runs without approval and its result goes back to the model
+    The model is required to call read_file on its first turn (a tool choice any user can
+    require of a model); which file it asks for is its own choice.
+
+    When the agent is told to start with "read_file" on the task "Read notes.txt and say what it announces"
+    Then the call to "read_file" was allowed without asking for approval
+    And the model was given the result of that call in its next request
+    And the audit log records "read_file" as "allowed by policy"
+
+  @scripted-model
+  Scenario: A safe tool's exact result reaches the model
+    Checking the exact text that comes back needs a call for exactly notes.txt, which a
+    real model does not make on demand.
 
     When the model asks to call "read_file" with:
       | argument | value     |
@@ -19,9 +28,10 @@ Feature: Safe tools run without asking
     And the model received "Meeting moved to Thursday" as the tool result
     And the audit log records "read_file" as "allowed by policy"
 
-  @scripted-only
+  @scripted-model
   Scenario: A file outside the workspace cannot be read
-    The scripted model plays a model that tries to escape its workspace.
+    The scripted model plays a model that tries to escape its workspace, a request no
+    real model makes on demand.
 
     When the model asks to call "read_file" with:
       | argument | value            |

@@ -4,7 +4,7 @@ Feature: Chaining tools to finish a task
   The agent feeds each result back to the model, which decides the next call, until the
   task is done or the turn budget runs out.
 
-  @scripted-only
+  @scripted-model
   Scenario: List, read, then write a summary in one run
     The scripted model decides the chain of calls; this checks that results flow from
     one call to the next, not the model's judgement.
@@ -24,7 +24,7 @@ Feature: Chaining tools to finish a task
     Then the calls ran in that order
     And the workspace file "week.md" contains "Deployed version 2.3" and "Rolled back version 2.3"
 
-  @scripted-only @mcp
+  @scripted-model @mcp
   Scenario: Tools offered by an MCP server are used like built-in ones
     Needs Node.js and the reference MCP filesystem server (installed by
     `npm ci --prefix tools/node`). The scripted model asks for the calls.
@@ -35,3 +35,17 @@ Feature: Chaining tools to finish a task
       | argument | value                     |
       | path     | <workspace>/notes.txt     |
     Then the model received "Meeting moved to Thursday" as the tool result
+
+  @mcp
+  Scenario: A tool offered by an MCP server goes through the approval policy
+    The model is required to call the server's write_file tool on its first turn; the path
+    and the text are its own. Writing is not declared safe, so a person must say yes: here
+    they say no, and the server never receives the call.
+
+    Given a workspace folder containing the file "notes.txt" with "Meeting moved to Thursday"
+    And the MCP filesystem server is connected on that workspace
+    And the person reviewing tool calls will answer "deny"
+    When the agent is told to start with "write_file" on the task "Write a one-line summary of the week to summary.md"
+    Then approval was asked for "write_file"
+    And the call to "write_file" was not run after the person's answer
+    And the audit log records "write_file" as "denied by person"

@@ -11,7 +11,7 @@ namespace Kaizen.Specs.Checkpoints;
 
 /// <summary>Steps about automatic checkpoints, resuming and compression, on the real agent and its LiteDB checkpoint file.</summary>
 [Binding]
-public sealed class CheckpointSteps(AgentWorld world, ScenarioWorkspace workspace)
+public sealed class CheckpointSteps(AgentWorld world, ScenarioWorkspace workspace, ResumeMarks marks)
 {
     private CheckpointInfo? _saved;
     private AgentState? _savedState;
@@ -19,7 +19,6 @@ public sealed class CheckpointSteps(AgentWorld world, ScenarioWorkspace workspac
     private string _task = "";
     private int _neededTurns;
     private string? _interruptedCheckpointId;
-    private int _eventsBeforeResume;
 
     [Given("an agent that saves a checkpoint every {int} turns")]
     public void GivenCheckpointInterval(int interval) =>
@@ -102,16 +101,6 @@ public sealed class CheckpointSteps(AgentWorld world, ScenarioWorkspace workspac
         (await world.Agent!.Checkpoints.LoadAsync(_interruptedCheckpointId!)).State.Turn.Should().Be(turn);
     }
 
-    [When("the user resumes the run from its latest checkpoint")]
-    public async Task ResumeLatest()
-    {
-        // A new agent on the same data folder, as after a restart of the process.
-        world.Agent!.Dispose();
-        world.BuildAgent();
-        _eventsBeforeResume = world.Events.Count;
-        await world.ResumeAsync(_interruptedCheckpointId ?? throw new InvalidOperationException("No interrupted run to resume."));
-    }
-
     [Then("the run completes after turn {int}")]
     public void CompletesAfter(int turn)
     {
@@ -123,7 +112,7 @@ public sealed class CheckpointSteps(AgentWorld world, ScenarioWorkspace workspac
     [Then("turns {int} to {int} were not executed a second time")]
     public void NotExecutedTwice(int first, int last)
     {
-        var resumedTurns = world.Events.Skip(_eventsBeforeResume).OfType<TurnStarted>().Select(e => e.Turn).ToList();
+        var resumedTurns = world.Events.Skip(marks.EventsBefore).OfType<TurnStarted>().Select(e => e.Turn).ToList();
         resumedTurns.Should().NotBeEmpty().And.NotContain(t => t >= first && t <= last);
         resumedTurns[0].Should().Be(last + 1, "the resumed run continues with the turn after the checkpoint");
     }
@@ -157,6 +146,20 @@ public sealed class CheckpointSteps(AgentWorld world, ScenarioWorkspace workspac
         _saved!.Compression.Should().NotBe(CheckpointCompression.None);
         _saved.StoredSize.Should().BeLessThan(_saved.RawSize * percent / 100,
             "raw {0} bytes were stored as {1} bytes ({2:P1})", _saved.RawSize, _saved.StoredSize, _saved.CompressionRatio);
+    }
+
+    [Then("the stored checkpoint is smaller than its raw size")]
+    public void SmallerThanRaw()
+    {
+        _saved!.Compression.Should().NotBe(CheckpointCompression.None);
+        _saved.StoredSize.Should().BeLessThan(_saved.RawSize, "raw {0} bytes were stored as {1} bytes", _saved.RawSize, _saved.StoredSize);
+    }
+
+    [Then("the restored state has every turn of the conversation")]
+    public void RestoredEveryTurn()
+    {
+        _restored!.State.Turn.Should().Be(_savedState!.Turn).And.BePositive();
+        _restored.State.Conversation.Count(c => c.Role == ConversationEntry.AssistantRole).Should().Be(_savedState.Turn);
     }
 
     [When("that checkpoint is loaded back")]

@@ -11,67 +11,12 @@ namespace Kaizen.Specs.Interrupts;
 
 /// <summary>Steps about stopping a running agent: Ctrl+C, a time limit, a budget.</summary>
 [Binding]
-public sealed class InterruptSteps(AgentWorld world)
+public sealed class InterruptSteps(AgentWorld world, ModelTranscript transcript)
 {
     private TimeSpan _replyDuration;
     private TimeSpan _timeLimit;
     private decimal? _costPerReply;
     private string _task = "";
-
-    [Given("an agent with interrupts enabled")]
-    public void GivenInterruptsEnabled() => world.Config = world.Config with { EnableInterrupts = true, EnableCheckpoints = true };
-
-    [When("the agent works on {string} and the user presses Ctrl+C during turn {int}")]
-    public async Task CtrlCDuring(string task, int turn)
-    {
-        _task = task;
-        world.Script = ChatScript.ByTurn((t, _) => ScriptedReply.Working(AnalystThoughts.For(t)));
-        // What the agent's SIGINT handler does on Ctrl+C, requested while turn N runs. A real SIGINT is not sent:
-        // it would reach every agent running in parallel in this test process (the signal path itself is tested
-        // with a child process in Kaizen.Agents.Tests).
-        world.OnEvent((e, agent) =>
-        {
-            if (e is TurnStarted started && started.Turn == turn)
-                agent.Interrupts.RequestInterrupt(InterruptSource.User, InterruptMode.Graceful, "SIGINT (Ctrl+C) received");
-        });
-        await world.RunAsync(task, 10);
-    }
-
-    [Then("the run stops gracefully after finishing turn {int}")]
-    public void StopsGracefullyAfter(int turn)
-    {
-        var interruption = world.RequireInterruption();
-        interruption.Reason.Mode.Should().Be(InterruptMode.Graceful);
-        interruption.PartialResult.Should().NotBeNull();
-        interruption.PartialResult!.Turns.Should().Be(turn, "a graceful stop finishes the turn in progress");
-        interruption.PartialResult.State.Conversation.Should().Contain(c => c.Role == ConversationEntry.AssistantRole && c.Turn == turn,
-            "the model's answer of the interrupted turn is kept");
-    }
-
-    [Then("the interrupt came from the user")]
-    public void FromUser() => world.RequireInterruption().Reason.Source.Should().Be(InterruptSource.User);
-
-    [Then("a checkpoint of turn {int} was saved before the run stopped")]
-    public async Task CheckpointOfTurn(int turn)
-    {
-        var id = world.RequireInterruption().Reason.CheckpointId;
-        id.Should().NotBeNull("the interrupt names the checkpoint it saved");
-        var checkpoint = await world.Agent!.Checkpoints.LoadAsync(id!);
-        checkpoint.State.Turn.Should().Be(turn);
-        world.Events.OfType<CheckpointSaved>().Should().Contain(e => e.Checkpoint.Id == id)
-            .Which.Timestamp.Should().BeOnOrBefore(world.Events.OfType<RunInterrupted>().Single().Timestamp);
-    }
-
-    [Then("the checkpoint named in the interrupt can be loaded")]
-    public async Task CheckpointLoads()
-    {
-        var id = world.RequireInterruption().Reason.CheckpointId!;
-        world.Agent!.Dispose();
-        using var store = new LiteDbCheckpointStore(world.Config.CheckpointDatabasePath, world.Config.EffectiveCompression);
-        var checkpoint = await store.LoadAsync(id);
-        checkpoint.State.Task.Should().Be(_task);
-        checkpoint.Info.Kind.Should().Be(CheckpointKind.Interrupt);
-    }
 
     [Given("an agent with a time limit of {int} seconds")]
     public void GivenTimeLimit(int seconds)
@@ -86,6 +31,11 @@ public sealed class InterruptSteps(AgentWorld world)
         _replyDuration = TimeSpan.FromSeconds(seconds);
         var clock = new FakeTimeProvider(new DateTimeOffset(2026, 3, 2, 8, 0, 0, TimeSpan.Zero));
         world.Time = clock;
+        if (world.IsRealModel)
+        {
+            world.ModelMiddleware = client => new SimulatedLatencyChatClient(client, clock, _replyDuration);
+            return;
+        }
         world.Script = new ChatScript().Otherwise(request =>
         {
             clock.Advance(_replyDuration);
@@ -151,6 +101,17 @@ public sealed class InterruptSteps(AgentWorld world)
     [Then("the amount spent is at least ${decimal} and at most ${decimal}")]
     public void AmountSpent(decimal atLeast, decimal atMost) =>
         world.RequireInterruption().PartialResult!.CostUsd.Should().BeInRange(atLeast, atMost);
+
+    [Then("no model call was made after the budget was reached")]
+    public void NoCallAfterBudget()
+    {
+        var stopped = world.RequireInterruption().PartialResult!;
+        var calls = transcript.Exchanges;
+        calls.Should().HaveCount(stopped.Turns, "one model call per turn, and none once the budget stopped the run");
+        var limit = world.Config.Budget.MaxTokens!.Value;
+        var beforeLast = calls.SkipLast(1).Sum(c => (c.Response.Usage?.InputTokenCount ?? 0) + (c.Response.Usage?.OutputTokenCount ?? 0));
+        beforeLast.Should().BeLessThan(limit, "every call but the last was made while the budget still had room");
+    }
 
     [Then("the tokens used are at least {int}")]
     public void TokensUsed(int tokens) =>

@@ -12,7 +12,7 @@ public sealed class MemorySteps(MemoryWorld world)
 
     [Given("a memory store in the scenario's data folder")]
     public void GivenAMemoryStore() =>
-        world.DatabasePath.Should().NotBeNullOrEmpty("every scenario gets its own LiteDB file");
+        File.Exists(world.DatabasePath).Should().BeFalse("every scenario starts with a store of its own, not one left by another scenario: {0}", world.DatabasePath);
 
     [Given("a memory with a warm window of {int} turns")]
     public void GivenAWarmWindowOf(int turns) => world.Options.WarmTierSize = turns;

@@ -1,56 +1,61 @@
 namespace Kaizen.Specs.Orchestration;
 
 /// <summary>
-/// Counts the agents working (inside a model call) at once. Each model call waits, up to a bound, until the expected
-/// number of peers is working too, so that "tasks ran side by side" is observed deterministically instead of by luck
-/// of timing; when the work is in fact serialised, the peers never meet and the count stays at 1.
+/// Counts the tasks running at once where each task starts. A starting task waits until the expected number of
+/// peers has started too (never more than the tasks left), so "tasks ran side by side" is observed by a meeting, not
+/// by timing; when the controller in fact runs tasks one after another, the peers never meet, the wait gives up after
+/// its bound and the count stays at 1.
 /// </summary>
 public sealed class ConcurrencyProbe
 {
+    // Only a safety bound for a controller that never starts the peers: meeting peers arrive within milliseconds.
+    private static readonly TimeSpan MeetingBound = TimeSpan.FromSeconds(30);
     private readonly Lock _gate = new();
-    private int _working;
+    private readonly List<TaskCompletionSource> _waiting = [];
+    private int _running;
     private int _peers = 1;
     private int _total;
-    private int _finished;
+    private int _started;
 
-    /// <summary>The largest number of agents seen working at once.</summary>
+    /// <summary>The largest number of tasks seen running at once.</summary>
     public int MaxRunning { get; private set; }
 
-    /// <summary>Calls should meet in groups of <paramref name="peers"/> (never more than the calls left).</summary>
-    public void ExpectPeers(int peers, int totalCalls)
+    /// <summary>Tasks should meet in groups of <paramref name="peers"/>, out of <paramref name="totalTasks"/>.</summary>
+    public void ExpectPeers(int peers, int totalTasks)
     {
         _peers = Math.Max(1, peers);
-        _total = totalCalls;
+        _total = totalTasks;
     }
 
-    /// <summary>Runs one model call's work, meeting its peers first.</summary>
-    public T Work<T>(Func<T> work)
+    /// <summary>Runs one task's work after meeting its peers.</summary>
+    public async Task<T> RunAsync<T>(Func<Task<T>> work, CancellationToken cancellationToken)
     {
+        TaskCompletionSource met;
         lock (_gate)
         {
-            _working++;
-            MaxRunning = Math.Max(MaxRunning, _working);
+            _running++;
+            MaxRunning = Math.Max(MaxRunning, _running);
+            // The group this task belongs to: the peers started so far in its group, capped by the tasks left.
+            var groupStart = _started - _started % _peers;
+            _started++;
+            var groupSize = Math.Min(_peers, Math.Max(1, _total - groupStart));
+            met = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            _waiting.Add(met);
+            if (_running >= groupSize)
+            {
+                foreach (var waiter in _waiting) waiter.TrySetResult();
+                _waiting.Clear();
+            }
         }
         try
         {
-            var until = DateTime.UtcNow.AddSeconds(2);
-            while (DateTime.UtcNow < until)
-            {
-                lock (_gate)
-                {
-                    if (_working >= Math.Min(_peers, Math.Max(1, _total - _finished))) break;
-                }
-                Thread.Sleep(5);
-            }
-            return work();
+            try { await met.Task.WaitAsync(MeetingBound, cancellationToken); }
+            catch (TimeoutException) { /* never met: MaxRunning tells */ }
+            return await work();
         }
         finally
         {
-            lock (_gate)
-            {
-                _working--;
-                _finished++;
-            }
+            lock (_gate) _running--;
         }
     }
 }

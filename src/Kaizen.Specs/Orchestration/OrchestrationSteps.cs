@@ -13,10 +13,11 @@ namespace Kaizen.Specs.Orchestration;
 /// own data folder and scripted model), recovering from failing ones and running tasks in parallel.
 /// </summary>
 [Binding]
-public sealed class OrchestrationSteps(AgentWorld world, OrchestrationWorld orchestration, ModelProvider provider)
+public sealed class OrchestrationSteps(AgentWorld world, OrchestrationWorld orchestration, ModelProvider provider, ModelTranscript transcript)
 {
     private readonly List<ITaskAgent> _agents = [];
-    private readonly Dictionary<string, string> _failures = new(StringComparer.Ordinal);
+    private readonly List<(string Name, IReadOnlyList<string> Capabilities)> _declared = [];
+    private readonly Dictionary<string, string> _unreachable = new(StringComparer.Ordinal);
     private MetaControllerOptions Options => orchestration.Options;
 
     private ConcurrencyProbe Probe => orchestration.Probe;
@@ -28,11 +29,19 @@ public sealed class OrchestrationSteps(AgentWorld world, OrchestrationWorld orch
     public void WithAgents(DataTable agents)
     {
         foreach (var row in agents.Rows)
-            AddAgent(row["agent"], row["capabilities"].Split(',').Select(c => c.Trim()));
+            _declared.Add((row["agent"], row["capabilities"].Split(',').Select(c => c.Trim()).ToList()));
     }
 
-    [Given("the agent {string} fails with {string}")]
-    public void AgentFails(string agent, string error) => _failures[agent] = error;
+    [Given("the model server of {string} cannot be reached")]
+    public void ServerUnreachable(string agent)
+    {
+        // A real outage: an Ollama endpoint on a loopback port that nothing listens on (connection refused).
+        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop();
+        _unreachable[agent] = $"http://127.0.0.1:{port}";
+    }
 
     [Given("a meta-controller that runs at most {int} tasks at once")]
     [Given("a meta-controller running at most {int} tasks at once")]
@@ -41,7 +50,7 @@ public sealed class OrchestrationSteps(AgentWorld world, OrchestrationWorld orch
     [Given("{int} agents able to do {string}")]
     public void AgentsAbleTo(int count, string capability)
     {
-        for (var i = 1; i <= count; i++) AddAgent($"worker-{i}", [capability]);
+        for (var i = 1; i <= count; i++) _declared.Add(($"worker-{i}", [capability]));
     }
 
     [When("the meta-controller receives the task {string} needing {string}")]
@@ -52,7 +61,7 @@ public sealed class OrchestrationSteps(AgentWorld world, OrchestrationWorld orch
     public async Task RunsTasks(DataTable tasks)
     {
         _taskTexts = tasks.Rows.Select(r => r["task"]).ToList();
-        var capability = _agents[0].Capabilities.First();
+        var capability = _declared[0].Capabilities[0];
         Probe.ExpectPeers(Options.MaxConcurrency, _taskTexts.Count);
         _outcomes = await Controller().RunAllAsync(_taskTexts.Select((t, i) => new AgentTask($"task-{i + 1}", t) { RequiredCapabilities = [capability] }));
     }
@@ -78,16 +87,16 @@ public sealed class OrchestrationSteps(AgentWorld world, OrchestrationWorld orch
         _outcome.AgentName.Should().Be(agent);
     }
 
-    [Then("the task's history shows {string} failed with {string}")]
-    public void HistoryShows(string agent, string error) =>
-        _outcome!.Attempts.Should().Contain(a => a.AgentName == agent && !a.Succeeded && a.Error!.Contains(error),
+    [Then("the task's history shows {string} failed because its model server could not be reached")]
+    public void HistoryShowsUnreachable(string agent) =>
+        _outcome!.Attempts.Should().Contain(a => a.AgentName == agent && !a.Succeeded && a.Error!.Contains("Cannot reach Ollama at " + _unreachable[agent]),
             "attempts: {0}", string.Join("; ", _outcome.Attempts.Select(a => $"{a.AgentName}: {(a.Succeeded ? "ok" : a.Error)}")));
 
-    [Then("the task fails with a message naming {string} and {string}")]
-    public void FailsNaming(string agent, string error)
+    [Then("the task fails with a message naming {string} and its unreachable model server")]
+    public void FailsNaming(string agent)
     {
         _outcome!.Succeeded.Should().BeFalse();
-        _outcome.FailureReason.Should().Contain(agent).And.Contain(error);
+        _outcome.FailureReason.Should().Contain(agent).And.Contain(_unreachable[agent]);
     }
 
     [Then("all {int} tasks complete")]
@@ -112,12 +121,15 @@ public sealed class OrchestrationSteps(AgentWorld world, OrchestrationWorld orch
     public void ResultsInOrder()
     {
         _outcomes.Select(o => o.TaskId).Should().Equal(_taskTexts.Select((_, i) => $"task-{i + 1}"));
-        _outcomes.Zip(_taskTexts).Should().OnlyContain(pair => pair.First.Output!.Contains(pair.Second, StringComparison.Ordinal),
-            "each result answers its own task");
+        foreach (var (outcome, task) in _outcomes.Zip(_taskTexts))
+            transcript.Of(outcome.AgentName!).Should().Contain(e => e.RequestText.Contains("Task: " + task, StringComparison.Ordinal),
+                "the result of {0} comes from {1}'s run on that task", outcome.TaskId, outcome.AgentName);
     }
 
     private MetaController Controller()
     {
+        foreach (var (name, capabilities) in _declared) AddAgent(name, capabilities);
+        _declared.Clear();
         var controller = new MetaController(Options);
         foreach (var agent in _agents) controller.Register(agent);
         return controller;
@@ -126,15 +138,13 @@ public sealed class OrchestrationSteps(AgentWorld world, OrchestrationWorld orch
     private void AddAgent(string name, IEnumerable<string> capabilities)
     {
         var script = new ChatScript().Otherwise(request =>
-        {
-            if (_failures.TryGetValue(name, out var error)) return ScriptedReply.Fail(new HttpRequestException(error));
-            var task = request.Messages.First(m => m.Role == ChatRole.User).Text;
-            return Probe.Work(() => ScriptedReply.Complete(new { result = $"{name} finished: {task}" }));
-        });
+            ScriptedReply.Complete(new { result = $"{name} finished: {request.Messages.First(m => m.Role == ChatRole.User).Text}" }));
         // The scripted model answers in one turn; a real model may need a few to produce its final JSON.
-        var turns = provider.IsScripted ? 3 : 10;
-        var agent = world.BuildAgent(name, world.ConfigFor(name) with { MaxTurns = turns }, script);
-        ITaskAgent taskAgent = new AutonomousTaskAgent(name, capabilities, agent, maxTurns: turns);
-        _agents.Add(new AsynchronousTaskAgent(taskAgent));
+        var turns = provider.IsScripted ? 3 : 4;
+        var config = world.ConfigFor(name) with { MaxTurns = turns };
+        if (_unreachable.TryGetValue(name, out var endpoint))
+            config = config with { Provider = LlmProviders.Ollama, Endpoint = endpoint, MaxAttempts = 1 };
+        var agent = world.BuildAgent(name, config, script);
+        _agents.Add(new ObservedTaskAgent(new AutonomousTaskAgent(name, capabilities, agent, maxTurns: turns), Probe));
     }
 }

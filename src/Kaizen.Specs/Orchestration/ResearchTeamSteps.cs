@@ -15,7 +15,7 @@ namespace Kaizen.Specs.Orchestration;
 /// each with its own session in one shared LiteDB memory file, run by the meta-controller; a writer merges their findings.
 /// </summary>
 [Binding]
-public sealed class ResearchTeamSteps(AgentWorld world, OrchestrationWorld orchestration, MemoryWorld memory)
+public sealed class ResearchTeamSteps(AgentWorld world, OrchestrationWorld orchestration, MemoryWorld memory, ModelTranscript transcript)
 {
     private const string DefaultQuestions = "Congestion charging|Public transport investment|Cycling infrastructure";
     private readonly List<(string Name, AutonomousAgent Agent)> _researchers = [];
@@ -24,6 +24,7 @@ public sealed class ResearchTeamSteps(AgentWorld world, OrchestrationWorld orche
     private IReadOnlyList<TaskOutcome> _outcomes = [];
     private IReadOnlyList<string> _questions = [];
     private string? _synthesis;
+    private TaskOutcome? _synthesisOutcome;
     private Exception? _teamStop;
 
     [Given("{int} researcher agents and {int} writer agent sharing one memory store")]
@@ -60,10 +61,19 @@ public sealed class ResearchTeamSteps(AgentWorld world, OrchestrationWorld orche
     public async Task Research(string question, DataTable subQuestions)
     {
         _questions = subQuestions.Rows.Select(r => r["sub-question"]).ToList();
-        _outcomes = await Controller().RunAllAsync(Tasks(question));
-        var findings = string.Join("\n", _outcomes.Select(o => o.Output));
-        var written = await _writer!.RunAutonomousAsync($"Write a synthesis answering \"{question}\" from these findings:\n{findings}", 3);
-        _synthesis = written.GetOutput<string>("result");
+        // The synthesis is one more task of the run: it depends on every research task, so the meta-controller starts it
+        // after them and hands it their findings.
+        var research = Tasks(question).ToList();
+        var synthesis = new AgentTask("synthesis", $"Write a synthesis answering \"{question}\" from the findings below.")
+        {
+            RequiredCapabilities = ["writing"],
+            DependsOn = [.. research.Select(t => t.Id)],
+        };
+        var controller = Controller().Register(new AutonomousTaskAgent("writer", ["writing"], _writer!, maxTurns: 3));
+        var all = await controller.RunAllAsync([.. research, synthesis]);
+        _outcomes = all.Take(research.Count).ToList();
+        _synthesisOutcome = all[^1];
+        _synthesis = _synthesisOutcome.Output;
     }
 
     [When("the team researches {string} and the run is interrupted after the first findings")]
@@ -99,6 +109,15 @@ public sealed class ResearchTeamSteps(AgentWorld world, OrchestrationWorld orche
         foreach (var question in _questions)
             foreach (var finding in Findings(question))
                 stored.Should().Contain(c => c.Contains(finding, StringComparison.Ordinal), "the finding \"{0}\" must be in the memory file", finding);
+    }
+
+    [Then("the writer was handed every researcher's findings by the meta-controller")]
+    public void WriterHandedFindings()
+    {
+        _synthesisOutcome!.Succeeded.Should().BeTrue(_synthesisOutcome.FailureReason);
+        _synthesisOutcome.AgentName.Should().Be("writer");
+        var writerTask = transcript.Of("writer").Should().NotBeEmpty().And.Subject.First().RequestText;
+        foreach (var outcome in _outcomes) writerTask.Should().Contain(outcome.Output!, "the findings of {0} reach the writer", outcome.TaskId);
     }
 
     [Then("the writer's synthesis mentions every sub-question")]
@@ -140,7 +159,7 @@ public sealed class ResearchTeamSteps(AgentWorld world, OrchestrationWorld orche
     {
         var controller = new MetaController(orchestration.Options);
         foreach (var (name, agent) in _researchers)
-            controller.Register(new AsynchronousTaskAgent(new AutonomousTaskAgent(name, ["research"], agent, maxTurns: 4)));
+            controller.Register(new AutonomousTaskAgent(name, ["research"], agent, maxTurns: 4));
         return controller;
     }
 

@@ -15,14 +15,16 @@ namespace Kaizen.Specs.Planning;
 /// the agent loop (<see cref="AgentStepExecutor"/>), whose scripted model answers with the step's expected outcome.
 /// </summary>
 [Binding]
-public sealed class PlanningSteps(AgentWorld world)
+public sealed class PlanningSteps(AgentWorld world, ModelTranscript transcript)
 {
+    private const string WorkerId = "planner-worker";
     private readonly PlanningAgentOptions _options = new();
     private readonly List<IReadOnlyList<PlannedStep>> _plans = [];
     private readonly Dictionary<string, string> _failingActions = new(StringComparer.Ordinal);
-    private readonly List<(int Number, string Description, bool Succeeded)> _executed = [];
+    private readonly List<(int Revision, int Number, string Description, bool Succeeded, string? Output)> _executed = [];
+    private readonly List<Plan> _planVersions = [];
+    private (int Revision, int Number, string Error)? _outage;
     private readonly List<(string Description, string Prompt)> _stepPromptsSeenByModel = [];
-    private readonly InMemoryToolAuditLog _audit = new();
     private bool _everyPlanFails;
     private PlanningResult? _result;
     private Plan? _madePlan;
@@ -52,11 +54,12 @@ public sealed class PlanningSteps(AgentWorld world)
     [When("the planning agent works on {string}")]
     public async Task Work(string goal) => _result = await BuildPlanningAgent().RunAsync(goal);
 
+    [Given("the second step of the first plan fails with {string}")]
+    public void SecondStepOfFirstPlanFails(string error) => _outage = (1, 2, error);
+
     [When("the planning agent makes a plan for {string}")]
     public async Task MakePlan(string goal)
     {
-        if (_plans.Count == 0)
-            _plans.Add([new("Collect the week's data", "the data"), new("Write the report", "a status report")]);
         var steps = await new Planner(world.ChatClient(PlannerScript())).CreateAsync(goal);
         _madePlan = Plan.Create(goal, steps);
     }
@@ -67,8 +70,81 @@ public sealed class PlanningSteps(AgentWorld world)
     [Then("the plan has at least {int} step")]
     public void PlanHasAtLeast(int count) => _madePlan!.Steps.Should().HaveCountGreaterThanOrEqualTo(count);
 
-    [Then("every step has an action")]
-    public void EveryStepHasAction() => _madePlan!.Steps.Should().OnlyContain(s => !string.IsNullOrWhiteSpace(s.Description));
+    [Then("every step has an action and an expected outcome")]
+    public void EveryStepHasAction() =>
+        _madePlan!.Steps.Should().OnlyContain(s => !string.IsNullOrWhiteSpace(s.Description) && !string.IsNullOrWhiteSpace(s.ExpectedOutcome));
+
+    [Then("the steps of each revision of the plan ran in the plan's order")]
+    public void RanInPlanOrder()
+    {
+        _executed.Should().NotBeEmpty("the plan has at least one step to run");
+        foreach (var revision in _executed.GroupBy(e => e.Revision))
+        {
+            var numbers = revision.Select(e => e.Number).ToList();
+            numbers.Should().BeInAscendingOrder("revision {0} ran its steps in order", revision.Key)
+                .And.OnlyHaveUniqueItems("no step of a revision runs twice");
+            numbers.Zip(numbers.Skip(1)).Should().OnlyContain(p => p.Second == p.First + 1, "no step of a revision is skipped");
+        }
+    }
+
+    [Then("every completed step has the output of its run")]
+    public void CompletedStepsHaveOutputs()
+    {
+        foreach (var step in _result!.Plan.CompletedSteps)
+            _executed.Should().Contain(e => e.Succeeded && e.Description == step.Description && e.Output == step.Output,
+                "step {0} ({1}) records what its run produced", step.Number, step.Description);
+    }
+
+    [Then("the last checkpoint holds the final plan")]
+    public async Task LastCheckpointHoldsFinalPlan()
+    {
+        var latest = (await world.CheckpointsAsync())[^1];
+        var state = (await world.Agent!.Checkpoints.LoadAsync(latest.Id)).State;
+        var stored = Plan.FromJson(state.Extensions[Plan.CheckpointKey]);
+        stored.Revision.Should().Be(_result!.Plan.Revision);
+        stored.Steps.Select(s => s.Description).Should().Equal(_result.Plan.Steps.Select(s => s.Description));
+    }
+
+    [Then("every step after the first was given the results of the completed steps before it")]
+    public void GivenResultsOfEarlierSteps()
+    {
+        var plan = _result!.Plan;
+        plan.CompletedSteps.Should().NotBeEmpty();
+        var prompts = transcript.Of(WorkerId).Select(e => e.RequestText).ToList();
+        foreach (var step in plan.Steps.Where(s => s.Number > 1 && _executed.Any(e => e.Description == s.Description)))
+        {
+            var earlier = plan.CompletedSteps.Where(c => c.Number < step.Number).ToList();
+            prompts.Should().Contain(p => p.Contains($"Now do step {step.Number}: {step.Description}", StringComparison.Ordinal)
+                    && earlier.All(c => p.Contains(c.Output!, StringComparison.Ordinal)),
+                "step {0} must be told the results of steps {1}", step.Number, string.Join(", ", earlier.Select(c => c.Number)));
+        }
+    }
+
+    [Then("the agent replanned because {string}")]
+    public void ReplannedBecause(string because)
+    {
+        _result!.Plan.ReplanCount.Should().BeGreaterThanOrEqualTo(1);
+        _result.Plan.Failures[0].Error.Should().Contain(because);
+    }
+
+    [Then("the revised plan starts with the completed first step")]
+    public void RevisedStartsWithFirst()
+    {
+        var first = _planVersions.First(p => p.Revision == 1 && p.Steps[0].Status == PlanStepStatus.Succeeded).Steps[0];
+        var revised = _planVersions.First(p => p.Revision == 2);
+        revised.Steps[0].Should().Be(first with { Number = 1 }, "the completed step is kept as it was");
+    }
+
+    [Then("no completed step was run again")]
+    public void NoCompletedStepRunAgain()
+    {
+        var done = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var run in _executed)
+        {
+            done.Should().NotContain(run.Description, "step \"{0}\" had already completed", run.Description);
+            if (run.Succeeded) done.Add(run.Description);
+        }
+    }
 
     [Then("the steps were completed in order {}")]
     public void CompletedInOrder(string order)
@@ -151,20 +227,23 @@ public sealed class PlanningSteps(AgentWorld world)
             registry.Register(AIFunctionFactory.Create(() => ThrowFor(error), ToolName(action), $"Does: {action}"), DangerLevel.Safe);
         if (_everyPlanFails)
             registry.Register(AIFunctionFactory.Create((int attempt) => ThrowFor($"connection refused (attempt {attempt})"), "connect", "Connects to the server"), DangerLevel.Safe);
-        world.Tools = new ToolExecutor(registry, audit: _audit);
-        var agent = world.BuildAgent("planner-worker", world.Config with { MaxTurns = 3 }, StepScript());
+        world.Tools = new ToolExecutor(registry);
+        var agent = world.BuildAgent(WorkerId, world.Config with { MaxTurns = 3 }, StepScript());
         var steps = new AgentStepExecutor(agent, maxTurnsPerStep: 3);
-        // The agent loop reports only that a step did not complete; the cause the replanner needs is the tool's
-        // error, which the executor's audit log recorded for this step.
+        // Records what ran (observing only); an injected outage fails its step without running it.
         var executor = new DelegateStepExecutor(async (request, ct) =>
         {
-            var before = _audit.Entries.Count;
-            var outcome = await steps.ExecuteAsync(request, ct);
-            var toolError = _audit.Entries.Skip(before).LastOrDefault(e => e.Decision == ToolAuditDecision.Failed)?.Detail;
-            if (!outcome.Succeeded && toolError is not null) outcome = StepOutcome.Failure(toolError, outcome.Output);
-            lock (_executed) _executed.Add((request.Step.Number, request.Step.Description, outcome.Succeeded));
+            var outcome = _outage is { } down && down.Revision == request.Plan.Revision && down.Number == request.Step.Number
+                ? StepOutcome.Failure(down.Error)
+                : await steps.ExecuteAsync(request, ct);
+            lock (_executed) _executed.Add((request.Plan.Revision, request.Step.Number, request.Step.Description, outcome.Succeeded, outcome.Output));
             return outcome;
         });
+        _options.OnPlanChanged = (plan, _) =>
+        {
+            lock (_planVersions) _planVersions.Add(plan);
+            return ValueTask.CompletedTask;
+        };
         return new PlanningAgent(world.ChatClient(PlannerScript()), executor, _options);
     }
 
@@ -175,11 +254,11 @@ public sealed class PlanningSteps(AgentWorld world)
             var attempt = request.Contains("failed:") ? CountFailures(request) + 1 : 1;
             return PlanReply([new PlannedStep($"Connect to the server, attempt {attempt}", "a connection")]);
         }
+        // Used only when the scripted model serves the scenario (the quick run): a plan when the scenario gave none.
+        if (_plans.Count == 0) return PlanReply([new("Collect the week's data", "the data"), new("Write the report", "a status report")]);
         var revision = request.Contains("Write a revised plan") ? 1 : 0;
-        var plan = _plans[Math.Min(revision, _plans.Count - 1)];
-        // A revision lists only the steps still needed: the completed ones are kept by the plan itself.
-        var remaining = revision == 0 ? plan : plan.Where(s => !CompletedIn(request, s.Description)).ToList();
-        return PlanReply(remaining);
+        // A revision restates the whole plan, completed steps included, as models do: the plan must not run them again.
+        return PlanReply(_plans[Math.Min(revision, _plans.Count - 1)]);
     });
 
     private ChatScript StepScript() => ChatScript.ByTurn((turn, request) =>
@@ -194,17 +273,9 @@ public sealed class PlanningSteps(AgentWorld world)
         }
         if (_failingActions.ContainsKey(description))
             return turn == 1 ? ScriptedReply.CallTool(ToolName(description)) : ScriptedReply.Working("That did not work; I cannot finish this step.");
-        var expected = _plans.SelectMany(p => p).First(s => s.Description == description).ExpectedOutcome;
+        var expected = _plans.SelectMany(p => p).FirstOrDefault(s => s.Description == description)?.ExpectedOutcome ?? "done";
         return ScriptedReply.Complete(new { result = $"{expected} (step {number})" });
     });
-
-    private static bool CompletedIn(ScriptedRequest request, string description)
-    {
-        var text = StepPrompt.TextOf(request);
-        var start = text.IndexOf("Completed steps", StringComparison.Ordinal);
-        var end = text.IndexOf("failed:", StringComparison.Ordinal);
-        return start >= 0 && end > start && text[start..end].Contains(description, StringComparison.Ordinal);
-    }
 
     private static int CountFailures(ScriptedRequest request)
     {

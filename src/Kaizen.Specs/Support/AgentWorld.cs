@@ -37,6 +37,18 @@ public sealed class AgentWorld : IAsyncDisposable
     /// <summary>What the scripted model answers (ignored on a real model).</summary>
     public ChatScript Script { get; set; } = ChatScript.Endless();
 
+    /// <summary>
+    /// Wraps the model client of the next agents (e.g. a simulated latency on a fake clock). It shapes the environment
+    /// of the model call, never its reply.
+    /// </summary>
+    public Func<Microsoft.Extensions.AI.IChatClient, Microsoft.Extensions.AI.IChatClient>? ModelMiddleware { get; set; }
+
+    /// <summary>The tool choice of the first turn of the next runs (e.g. require a given tool).</summary>
+    public Microsoft.Extensions.AI.ChatToolMode? FirstTurnToolMode { get; set; }
+
+    /// <summary>True when the scenario runs on a real model (its replies are the model's own).</summary>
+    public bool IsRealModel => !_provider.IsScripted;
+
     /// <summary>The clock the next agent uses (a fake one makes time limits deterministic).</summary>
     public TimeProvider? Time { get; set; }
 
@@ -77,7 +89,7 @@ public sealed class AgentWorld : IAsyncDisposable
         agent = new AutonomousAgent(config, services: new AgentServices
         {
             AgentId = agentId,
-            ChatClient = _provider.ChatClient(config, script),
+            ChatClient = Wrap(_provider.ChatClient(config, script)),
             Memory = Memory,
             Tools = Tools,
             TimeProvider = Time,
@@ -93,7 +105,9 @@ public sealed class AgentWorld : IAsyncDisposable
         Config with { DataFolder = _workspace.FolderOf(Path.Combine("agents", agentName.Replace('/', '-'))) };
 
     /// <summary>A chat client of the scenario's provider (usage recorded), e.g. for a planner model.</summary>
-    public Microsoft.Extensions.AI.IChatClient ChatClient(ChatScript script) => _provider.ChatClient(Config, script);
+    public Microsoft.Extensions.AI.IChatClient ChatClient(ChatScript script) => Wrap(_provider.ChatClient(Config, script));
+
+    private Microsoft.Extensions.AI.IChatClient Wrap(Microsoft.Extensions.AI.IChatClient client) => ModelMiddleware?.Invoke(client) ?? client;
 
     /// <summary>
     /// An observer for agents built outside <see cref="BuildAgent"/> (e.g. child agents): records their events and runs
@@ -111,14 +125,14 @@ public sealed class AgentWorld : IAsyncDisposable
     public async Task RunAsync(string task, int? maxTurns = null)
     {
         var agent = Agent ?? BuildAgent();
-        await CaptureAsync(() => agent.RunAutonomousAsync(task, maxTurns));
+        await CaptureAsync(() => agent.RunAsync(new AgentRunRequest(task) { MaxTurns = maxTurns, FirstTurnToolMode = FirstTurnToolMode }));
     }
 
     /// <summary>Resumes from <paramref name="checkpointId"/> on the current agent, recording how it ended.</summary>
-    public async Task ResumeAsync(string checkpointId)
+    public async Task ResumeAsync(string checkpointId, int? maxTurns = null)
     {
         var agent = Agent ?? BuildAgent();
-        await CaptureAsync(() => agent.ResumeAsync(checkpointId));
+        await CaptureAsync(() => agent.ResumeAsync(checkpointId, maxTurns));
     }
 
     /// <summary>The checkpoints of the last run's thread, oldest first.</summary>

@@ -12,7 +12,9 @@ public static class ModelServerCheck
     private static readonly Lazy<Task<string?>> OllamaProblem = new(CheckOllamaAsync);
 
     /// <summary>Null when <paramref name="provider"/> can be used, else the reason it cannot.</summary>
-    public static Task<string?> ProblemAsync(ModelProvider provider) => provider.Name switch
+    public static Task<string?> ProblemAsync(ModelProvider provider) => provider.IsScripted ? Task.FromResult<string?>(null) : ProblemOfConfiguredAsync();
+
+    private static Task<string?> ProblemOfConfiguredAsync() => ModelProvider.Configured switch
     {
         LlmProviders.Ollama => OllamaProblem.Value,
         LlmProviders.OpenAI when string.IsNullOrEmpty(Environment.GetEnvironmentVariable("OPENAI_API_KEY")) =>
@@ -22,9 +24,8 @@ public static class ModelServerCheck
 
     private static async Task<string?> CheckOllamaAsync()
     {
-        var provider = new ModelProvider(new UsageLedger());
-        var config = provider.Config(Path.GetTempPath());
-        var probe = await OllamaProbe.CheckAsync(config.EffectiveEndpoint ?? AutonomousConfig.DefaultOllamaEndpoint, provider.Model);
+        var config = new AutonomousConfig { Provider = ModelProvider.Configured, Model = ModelProvider.ConfiguredModel };
+        var probe = await OllamaProbe.CheckAsync(config.EffectiveEndpoint ?? AutonomousConfig.DefaultOllamaEndpoint, config.Model);
         return probe.Ready ? null : probe.Message;
     }
 }

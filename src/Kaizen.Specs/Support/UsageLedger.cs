@@ -10,6 +10,9 @@ public sealed class UsageLedger
     private readonly SortedSet<string> _models = new(StringComparer.Ordinal);
     private UsageSnapshot _total = UsageSnapshot.Zero;
 
+    /// <summary>The models called so far, comma separated.</summary>
+    public string Models { get { lock (_gate) return string.Join(", ", _models); } }
+
     /// <summary>The totals so far.</summary>
     public UsageSnapshot Total { get { lock (_gate) return _total; } }
 

@@ -80,14 +80,15 @@ public sealed class LongRunningSteps(LongRunningWorld job)
     public async Task AtLeastCheckpoints(int count) =>
         (await job.CheckpointsAsync()).Should().HaveCountGreaterThanOrEqualTo(count);
 
-    [Then("the review cost $0.00")]
-    [Then("the analysis cost $0.00")]
-    [Then("the reading cost $0.00")]
-    public void CostZero()
+    [Then("the cost the run reports is its tokens at the model's price")]
+    public void CostFromTokens()
     {
-        job.Agents.RequireResult().CostUsd.Should().Be(0m);
-        job.Ledger.Total.Calls.Should().BePositive("the model was called");
-        job.Ledger.Total.CostUsd.Should().Be(0m);
+        var result = job.Agents.RequireResult();
+        var total = job.Ledger.Total;
+        total.Calls.Should().BePositive("the model was called");
+        // The run's own meter (interrupted and resumed) against every call the model really answered.
+        (result.InputTokens, result.OutputTokens).Should().Be((total.InputTokens, total.OutputTokens), "the run counts every token it was charged for, across the interrupt");
+        result.CostUsd.Should().Be(LongRunningWorld.ScenarioPrice.Cost(total.InputTokens, total.OutputTokens)).And.BePositive();
     }
 
     // ---- data analysis ----

@@ -1,3 +1,4 @@
+using Kaizen.Agents.Llm;
 using System.Text.Json;
 using Kaizen.Agents;
 using Kaizen.Agents.Checkpoints;
@@ -56,6 +57,9 @@ public sealed class LongRunningWorld : IAsyncDisposable
     /// <summary>Adds the built-in file tools on <see cref="Root"/>.</summary>
     public void AddFileTools() => Registry.AddFileTools(new Workspace(Root));
 
+    /// <summary>The price of the model in these scenarios: $0.15 per million input tokens, $0.60 per million output tokens.</summary>
+    public static readonly ModelPrice ScenarioPrice = new(0.15m, 0.60m);
+
     /// <summary>Prepares the agent for <paramref name="job"/>, checkpointing every <paramref name="checkpointInterval"/> turns.</summary>
     public void Prepare(BatchJob job, int checkpointInterval)
     {
@@ -65,6 +69,8 @@ public sealed class LongRunningWorld : IAsyncDisposable
             EnableCheckpoints = true,
             CheckpointInterval = checkpointInterval,
             MaxTurns = job.Items.Count * 2 + 10,
+            // Priced like a small hosted model, so the cost the run reports is a figure the library must get right.
+            Prices = world.Config.Prices.With(world.Config.Provider, world.Config.Model, ScenarioPrice),
         };
         world.Script = BatchJobScript.For(job);
         world.Tools = new ToolExecutor(Registry, audit: _audit);

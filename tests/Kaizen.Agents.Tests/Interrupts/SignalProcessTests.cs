@@ -1,5 +1,6 @@
 using Kaizen.Agents.Checkpoints;
 using Kaizen.Agents.Tests.Agents.Support;
+using Kaizen.Testing.Processes;
 
 namespace Kaizen.Agents.Tests.Interrupts;
 

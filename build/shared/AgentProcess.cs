@@ -1,19 +1,24 @@
 using System.Diagnostics;
 using System.Threading.Channels;
 
-namespace Kaizen.Agents.Tests.Agents.Support;
+namespace Kaizen.Testing.Processes;
 
-/// <summary>Runs Kaizen.Agents.TestHost (copied next to the tests) as a real child process and reads its output lines.</summary>
+/// <summary>
+/// Runs Kaizen.Agents.TestHost (copied next to the tests) as a real child process and reads its output lines. Shared by
+/// the test projects and the specs (compiled into each through build/TestProject.props).
+/// </summary>
 public sealed class AgentProcess : IDisposable
 {
-    private static readonly TimeSpan LineTimeout = TimeSpan.FromSeconds(60);
     private readonly Process _process;
     private readonly Channel<string> _lines = Channel.CreateUnbounded<string>();
 
-    private AgentProcess(params string[] args)
+    private readonly TimeSpan LineTimeout;
+
+    private AgentProcess(TimeSpan lineTimeout, string[] args)
     {
+        LineTimeout = lineTimeout;
         var host = Path.Combine(AppContext.BaseDirectory, "Kaizen.Agents.TestHost.dll");
-        if (!File.Exists(host)) throw new FileNotFoundException("The test host is missing; build tests/Kaizen.Agents.Tests (it references Kaizen.Agents.TestHost).", host);
+        if (!File.Exists(host)) throw new FileNotFoundException("The test host is missing next to the tests: the test project must reference tests/Kaizen.Agents.TestHost.", host);
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         start.ArgumentList.Add(host);
         foreach (var arg in args) start.ArgumentList.Add(arg);
@@ -28,7 +33,11 @@ public sealed class AgentProcess : IDisposable
 
     public int Id => _process.Id;
 
-    public static AgentProcess Start(params string[] args) => new(args);
+    /// <summary>Starts the host; each line must come within 60 s.</summary>
+    public static AgentProcess Start(params string[] args) => new(TimeSpan.FromSeconds(60), args);
+
+    /// <summary>Starts the host with a longer wait per line (a real model on a busy CPU).</summary>
+    public static AgentProcess StartPatient(TimeSpan lineTimeout, params string[] args) => new(lineTimeout, args);
 
     /// <summary>The next output line, or null at the end of output.</summary>
     public async Task<string?> ReadLineAsync()

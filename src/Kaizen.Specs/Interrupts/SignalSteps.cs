@@ -1,0 +1,86 @@
+using Kaizen.Agents.Checkpoints;
+using Kaizen.Specs.Support;
+using Kaizen.Testing.Processes;
+using Reqnroll;
+
+namespace Kaizen.Specs.Interrupts;
+
+/// <summary>
+/// Ctrl+C for real: the agent runs in its own process (Kaizen.Agents.TestHost on the local model, interrupts enabled)
+/// and receives a real SIGINT. What the Then steps check comes from that process's output and its checkpoint file.
+/// </summary>
+[Binding]
+public sealed class SignalSteps(ScenarioWorkspace workspace)
+{
+    // A reply of the local model on a loaded 2-core machine can take a while; the process is given time, not a deadline.
+    private static readonly TimeSpan Patience = TimeSpan.FromMinutes(10);
+    private readonly List<string> _lines = [];
+    private string _dataFolder = "";
+    private string _task = "";
+    private string[] _interrupted = [];
+    private int _exitCode = -1;
+
+    [Given("an agent process with interrupts enabled")]
+    public void AgentProcess() => _dataFolder = workspace.FolderOf("agent-process");
+
+    [When("the user presses Ctrl+C while the agent works on {string}")]
+    public async Task CtrlC(string task)
+    {
+        _task = task;
+        using var agent = Testing.Processes.AgentProcess.StartPatient(Patience, "run-local", _dataFolder, "3", "100", task);
+        _lines.Add(await agent.ReadUntilAsync("thread"));
+        _lines.Add(await agent.ReadUntilAsync("turn-started 1"));
+        agent.Signal("INT");
+        while (await agent.ReadLineAsync() is { } line)
+        {
+            _lines.Add(line);
+            if (line.StartsWith("interrupted ", StringComparison.Ordinal) || line.StartsWith("done ", StringComparison.Ordinal)) break;
+        }
+        _exitCode = await agent.WaitForExitAsync();
+        _interrupted = _lines.LastOrDefault(l => l.StartsWith("interrupted ", StringComparison.Ordinal))?.Split(' ') ?? [];
+    }
+
+    private string[] Interrupted()
+    {
+        _interrupted.Should().HaveCount(4, "the agent process must report an interrupt (exit {0}); it printed: {1}", _exitCode, string.Join(" | ", _lines));
+        _exitCode.Should().Be(3, "the host exits with 3 after an interrupt");
+        return _interrupted;
+    }
+
+    [Then("the run stops gracefully after finishing turn {int}")]
+    public async Task StoppedAfterTurn(int turn)
+    {
+        Interrupted()[2].Should().Be("Graceful");
+        var state = (await LoadNamedCheckpointAsync()).State;
+        state.Turn.Should().Be(turn, "a graceful stop finishes the turn in progress");
+        state.Conversation.Should().Contain(c => c.Role == ConversationEntry.AssistantRole && c.Turn == turn, "the model's answer of the interrupted turn is kept");
+        _lines.Should().NotContain(l => l == $"turn-started {turn + 1}", "no turn starts after the interrupt");
+    }
+
+    [Then("the interrupt came from the user")]
+    public void FromUser() => Interrupted()[1].Should().Be("User", "SIGINT is the user's Ctrl+C");
+
+    [Then("a checkpoint of turn {int} was saved before the run stopped")]
+    public void CheckpointBeforeStop(int turn)
+    {
+        var id = Interrupted()[3];
+        var saved = _lines.FindIndex(l => l == $"checkpoint {turn} {id}");
+        saved.Should().BeGreaterThanOrEqualTo(0, "the process reported saving checkpoint {0}; it printed: {1}", id, string.Join(" | ", _lines));
+        saved.Should().BeLessThan(_lines.FindIndex(l => l.StartsWith("interrupted ", StringComparison.Ordinal)));
+    }
+
+    [Then("the checkpoint named in the interrupt can be loaded")]
+    public async Task CheckpointLoads()
+    {
+        var checkpoint = await LoadNamedCheckpointAsync();
+        checkpoint.State.Task.Should().Be(_task);
+        checkpoint.Info.Kind.Should().Be(CheckpointKind.Interrupt);
+        checkpoint.Info.ThreadId.Should().Be(_lines[0].Split(' ')[1]);
+    }
+
+    private async Task<Checkpoint> LoadNamedCheckpointAsync()
+    {
+        using var store = new LiteDbCheckpointStore(Path.Combine(_dataFolder, "checkpoints.db"));
+        return await store.LoadAsync(Interrupted()[3]);
+    }
+}

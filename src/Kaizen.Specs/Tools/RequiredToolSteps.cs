@@ -1,0 +1,96 @@
+using System.Text.Json;
+using Kaizen.Agents;
+using Kaizen.Agents.Diagnostics;
+using Kaizen.Agents.Llm;
+using Kaizen.Agents.Tools;
+using Kaizen.Agents.Tools.Audit;
+using Kaizen.Specs.Support;
+using Microsoft.Extensions.AI;
+using Reqnroll;
+
+namespace Kaizen.Specs.Tools;
+
+/// <summary>
+/// Tool scenarios on a real model: the run's first turn requires a given tool (<see cref="AgentRunRequest.FirstTurnToolMode"/>),
+/// the model chooses the arguments, and the Then steps check what the library did with that call: the policy, the
+/// person's answer, the audit log, and what it told the model next.
+/// </summary>
+[Binding]
+public sealed class RequiredToolSteps(ToolWorld tools, AgentWorld world, ModelTranscript transcript)
+{
+    // Arguments for the quick run on the scripted model only (KAIZEN_LLM_PROVIDER=scripted); a real model writes its own.
+    private static readonly Dictionary<string, object?> ScriptedArguments = new()
+    {
+        ["read_file"] = new { path = "notes.txt" },
+        ["run_command"] = new { command = "rm notes.txt" },
+        ["delete_file"] = new { path = "notes.txt" },
+        ["write_file"] = new { path = "summary.md", content = "# Weekly summary" },
+    };
+
+    [When("the agent is told to start with {string} on the task {string}")]
+    public async Task StartWith(string tool, string task)
+    {
+        world.FirstTurnToolMode = ChatToolMode.RequireSpecific(tool);
+        world.Script = ChatScript.ByTurn((turn, _) => turn == 1
+            ? ScriptedReply.CallTool(tool, ScriptedArguments.GetValueOrDefault(tool))
+            : ScriptedReply.Complete(new { result = $"The {tool} call came back." }));
+        await world.RunAsync(task, 3);
+        world.Result.Should().NotBeNull("the run must end normally (a refusal is an answer, not a crash); it ended with {0}", world.Interruption?.Reason);
+        world.Events.OfType<ToolCalled>().Should().Contain(c => c.ToolName == tool && c.Turn == 1,
+            "the first turn was required to call {0}; calls: {1}", tool, string.Join(", ", world.Events.OfType<ToolCalled>().Select(c => $"{c.ToolName}@{c.Turn}")));
+    }
+
+    [Then("the call to {string} was allowed without asking for approval")]
+    public void AllowedWithoutApproval(string tool)
+    {
+        tools.Asked.Should().NotContain(a => a.ToolName == tool);
+        tools.Audit.Entries.Should().Contain(e => e.ToolName == tool && e.Decision == ToolAuditDecision.AllowedByPolicy);
+        FirstCall(tool).Status.Should().NotBe(ToolExecutionStatus.Rejected).And.NotBe(ToolExecutionStatus.PendingApproval);
+    }
+
+    [Then("the model was given the result of that call in its next request")]
+    public void ResultInNextRequest()
+    {
+        var call = world.Events.OfType<ToolCalled>().First();
+        transcript.Exchanges.Should().Contain(e => e.ToolResults.Any(r => r.CallId == call.CallId),
+            "the result of call {0} ({1}) must be sent back to the model", call.CallId, call.ToolName);
+    }
+
+    [Then("the model was told the call was refused")]
+    public void ModelToldRefused()
+    {
+        var call = world.Events.OfType<ToolCalled>().First(c => c.Status == ToolExecutionStatus.Rejected);
+        var told = transcript.Exchanges.SelectMany(e => e.ToolResults).Where(r => r.CallId == call.CallId).Select(Text).ToList();
+        told.Should().ContainSingle("the refusal goes back to the model once, as the call's result")
+            .Which.Should().StartWith($"Call to '{call.ToolName}' rejected");
+    }
+
+    [Then("the call to {string} was run after the person's answer")]
+    public void WasRun(string tool)
+    {
+        Invoked(tool).Should().BeTrue("an approved call runs; audit: {0}", AuditText());
+        FirstCall(tool).Status.Should().BeOneOf(ToolExecutionStatus.Succeeded, ToolExecutionStatus.Failed);
+    }
+
+    [Then("the call to {string} was not run after the person's answer")]
+    public void WasNotRun(string tool)
+    {
+        Invoked(tool).Should().BeFalse("a denied call never reaches the tool; audit: {0}", AuditText());
+        FirstCall(tool).Status.Should().Be(ToolExecutionStatus.Rejected);
+    }
+
+    // The tool's own audit entry (decider "tool") exists only when the executor really invoked it.
+    private bool Invoked(string tool) => tools.Audit.Entries.Any(e => e.ToolName == tool && e.Decider == "tool");
+
+    private string AuditText() => string.Join("; ", tools.Audit.Entries.Select(e => $"{e.ToolName}:{e.Decision} by {e.Decider}"));
+
+    private ToolCalled FirstCall(string tool) => world.Events.OfType<ToolCalled>().First(c => c.ToolName == tool);
+
+    private static string Text(FunctionResultContent result) => result.Result switch
+    {
+        null => "",
+        string text => text,
+        JsonElement { ValueKind: JsonValueKind.String } element => element.GetString() ?? "",
+        var other => other.ToString() ?? "",
+    };
+}
