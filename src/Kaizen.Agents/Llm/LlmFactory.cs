@@ -33,7 +33,7 @@ public static class LlmFactory
         config.Validate();
         return config.Provider switch
         {
-            LlmProviders.Scripted => new ScriptedEmbeddingGenerator(),
+            LlmProviders.Scripted => new Memory.Embeddings.HashingEmbeddingGenerator(),
             LlmProviders.Ollama => CreateOllama(config with { Model = model ?? config.Model }, httpClient),
             LlmProviders.OpenAI => CreateOpenAI(config).GetEmbeddingClient(model ?? "text-embedding-3-small").AsIEmbeddingGenerator(),
             _ => throw new ArgumentException($"Unknown provider '{config.Provider}'.", nameof(config)),
