@@ -34,7 +34,7 @@ public sealed class HashingEmbeddingGenerator : IEmbeddingGenerator<string, Embe
     /// <summary>Vector length.</summary>
     public int Dimensions { get; }
 
-    /// <summary>How many texts <see cref="GenerateAsync"/> has embedded (tests use it to see what was embedded when).</summary>
+    /// <summary>How many texts this instance has embedded (tests use it to see what was embedded when).</summary>
     public long EmbeddedCount => Interlocked.Read(ref _embeddedCount);
 
     private long _embeddedCount;
@@ -55,7 +55,6 @@ public sealed class HashingEmbeddingGenerator : IEmbeddingGenerator<string, Embe
             tokens += Llm.ScriptedTokenCounter.Count(value);
         }
 
-        Interlocked.Add(ref _embeddedCount, result.Count);
         result.Usage = new UsageDetails { InputTokenCount = tokens, TotalTokenCount = tokens };
         return Task.FromResult(result);
     }
@@ -64,6 +63,7 @@ public sealed class HashingEmbeddingGenerator : IEmbeddingGenerator<string, Embe
     public float[] Embed(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
+        Interlocked.Increment(ref _embeddedCount);
         var vector = new float[Dimensions];
         Span<char> word = stackalloc char[64];
         var length = 0;
