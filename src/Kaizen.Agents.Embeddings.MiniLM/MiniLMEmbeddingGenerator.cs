@@ -32,29 +32,38 @@ public sealed class MiniLMEmbeddingGenerator : IEmbeddingGenerator<string, Embed
     /// <summary>Creates a generator over the process's shared model; nothing is loaded yet.</summary>
     /// <param name="batchSize">Texts per ONNX Runtime call, 1 to 256. Default 32.</param>
     public MiniLMEmbeddingGenerator(int batchSize = 32)
+        : this(MiniLMModel.Process, batchSize)
+    {
+    }
+
+    /// <summary>A generator over a model of its own (tests watch it load).</summary>
+    internal MiniLMEmbeddingGenerator(MiniLMModel model, int batchSize = 32)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(batchSize, 1);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(batchSize, 256);
+        _model = model;
         BatchSize = batchSize;
     }
+
+    private readonly MiniLMModel _model;
 
     /// <summary>A generator with the default batch size (instances are cheap; the model is shared anyway).</summary>
     public static MiniLMEmbeddingGenerator Shared { get; } = new();
 
     /// <summary>How many times this process loaded the model: 0 until something needed it, then 1.</summary>
-    public static int LoadCount => MiniLMModel.LoadCount;
+    public static int LoadCount => MiniLMModel.Process.LoadCount;
 
     /// <summary>Texts per ONNX Runtime call.</summary>
     public int BatchSize { get; }
 
     /// <inheritdoc />
-    public bool IsLoaded => MiniLMModel.IsLoaded;
+    public bool IsLoaded => _model.IsLoaded;
 
     /// <inheritdoc />
-    public void BeginLoading() => _ = MiniLMModel.BeginLoading();
+    public void BeginLoading() => _ = _model.BeginLoading();
 
     /// <summary>Waits until the model is loaded (loading it if nothing asked yet).</summary>
-    public Task LoadAsync(CancellationToken cancellationToken = default) => MiniLMModel.BeginLoading().WaitAsync(cancellationToken);
+    public Task LoadAsync(CancellationToken cancellationToken = default) => _model.BeginLoading().WaitAsync(cancellationToken);
 
     /// <inheritdoc />
     public async Task<GeneratedEmbeddings<Embedding<float>>> GenerateAsync(
@@ -71,7 +80,7 @@ public sealed class MiniLMEmbeddingGenerator : IEmbeddingGenerator<string, Embed
             cancellationToken.ThrowIfCancellationRequested();
             var slots = byLength.AsSpan(start, Math.Min(BatchSize, byLength.Length - start)).ToArray();
             var batch = slots.Select(i => Cut(texts[i])).ToArray();
-            var encoded = await MiniLMModel.EncodeAsync(batch, cancellationToken).ConfigureAwait(false);
+            var encoded = await _model.EncodeAsync(batch, cancellationToken).ConfigureAwait(false);
             for (var j = 0; j < slots.Length; j++) vectors[slots[j]] = encoded[j];
         }
 

