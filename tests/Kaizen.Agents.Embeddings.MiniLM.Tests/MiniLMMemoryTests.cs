@@ -18,14 +18,14 @@ public sealed class MiniLMMemoryTests : IAsyncLifetime
         var generator = new MiniLMEmbeddingGenerator(model);
         await using (var memory = new LiteDbMemoryBackend(DatabasePath, "s", new MemoryOptions { WarmTierSize = 5, EmbeddingGenerator = generator }))
         {
-            for (var i = 0; i < 5; i++) await memory.StoreTurnAsync("user", $"turn {i}", Start);
+            for (var i = 0; i < 5; i++) await memory.StoreTurnAsync("user", $"turn {i}", Start, cancellationToken: TestContext.Current.CancellationToken);
             await memory.LoadHotTierAsync(3, TestContext.Current.CancellationToken);
             await memory.LoadWarmTierAsync(5, TestContext.Current.CancellationToken);
 
             model.LoadCount.Should().Be(0);
             generator.IsLoaded.Should().BeFalse();
 
-            await memory.StoreTurnAsync("user", "turn 5 pushes turn 0 into the cold tier", Start);
+            await memory.StoreTurnAsync("user", "turn 5 pushes turn 0 into the cold tier", Start, cancellationToken: TestContext.Current.CancellationToken);
             model.LoadCount.Should().Be(1, "the first cold turn starts the load");
             await generator.LoadAsync(TestContext.Current.CancellationToken);
             generator.IsLoaded.Should().BeTrue();
@@ -40,9 +40,9 @@ public sealed class MiniLMMemoryTests : IAsyncLifetime
     public async Task Cold_search_finds_a_paraphrase_that_shares_no_content_word_with_the_turn()
     {
         await using var memory = new LiteDbMemoryBackend(DatabasePath, "s", new MemoryOptions().UseMiniLM());
-        await memory.StoreTurnAsync("user", "The quarterly invoices go out on the first working day of every month", Start);
-        await memory.StoreTurnAsync("user", "Our office plants need watering twice a week", Start);
-        await memory.StoreTurnAsync("assistant", "The nightly export crashed because the disk was full", Start);
+        await memory.StoreTurnAsync("user", "The quarterly invoices go out on the first working day of every month", Start, cancellationToken: TestContext.Current.CancellationToken);
+        await memory.StoreTurnAsync("user", "Our office plants need watering twice a week", Start, cancellationToken: TestContext.Current.CancellationToken);
+        await memory.StoreTurnAsync("assistant", "The nightly export crashed because the disk was full", Start, cancellationToken: TestContext.Current.CancellationToken);
 
         var best = await memory.SearchColdAsync("when do we send customers their bills", 1, TestContext.Current.CancellationToken);
 
@@ -55,8 +55,8 @@ public sealed class MiniLMMemoryTests : IAsyncLifetime
     {
         await using (var hashing = new LiteDbMemoryBackend(DatabasePath, "s"))
         {
-            await hashing.StoreTurnAsync("user", "The quarterly invoices go out on the first working day of every month", Start);
-            await hashing.StoreTurnAsync("user", "Our office plants need watering twice a week", Start);
+            await hashing.StoreTurnAsync("user", "The quarterly invoices go out on the first working day of every month", Start, cancellationToken: TestContext.Current.CancellationToken);
+            await hashing.StoreTurnAsync("user", "Our office plants need watering twice a week", Start, cancellationToken: TestContext.Current.CancellationToken);
         }
 
         await using (var refused = new LiteDbMemoryBackend(DatabasePath, "s", new MemoryOptions().UseMiniLM()))
