@@ -9,7 +9,7 @@ using Microsoft.Extensions.AI;
 namespace Kaizen.Agents.Bench.Retrieval;
 
 /// <summary>
-/// <c>--bench retrieval [--index-turns 100000] [--cold-samples 500] [--throughput-texts 256]</c>: retrieval quality of
+/// <c>--bench retrieval [--index-turns 100000] [--cold-samples 500] [--throughput-texts 256] [--cold-only]</c>: retrieval quality of
 /// the hashing embedder and MiniLM side by side on <see cref="RetrievalSet"/>, embedding throughput, and cold top-5
 /// latency over a large MiniLM index.
 /// </summary>
@@ -20,6 +20,20 @@ internal static class RetrievalBench
         var indexTurns = Option(args, "--index-turns", 100_000);
         var coldSamples = Option(args, "--cold-samples", 500);
         var throughputTexts = Option(args, "--throughput-texts", 256);
+        if (args.Contains("--cold-only"))
+        {
+            // Search cost depends only on count × dimensions: random unit vectors stand in for embeddings.
+            foreach (var dimensions in new[] { 256, 384 })
+            {
+                var random = new Random(3);
+                float[] Unit() => Enumerable.Range(0, dimensions).Select(_ => Gaussian(random)).ToArray();
+                ColdLatency($"random {dimensions}", Enumerable.Range(0, 2_000).Select(_ => Unit()).ToArray(),
+                    Enumerable.Range(0, 200).Select(_ => Unit()).ToArray(), indexTurns, coldSamples);
+            }
+
+            return;
+        }
+
         var set = RetrievalSet.Create();
         Console.WriteLine($"Retrieval set: {set.Turns.Count:N0} turns, {set.Queries.Count} paraphrased questions (one target each).");
 

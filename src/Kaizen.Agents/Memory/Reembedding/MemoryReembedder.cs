@@ -71,7 +71,8 @@ public static class MemoryReembedder
                 row[SessionRecord.ReembedTargetField] = target;
                 row[SessionRecord.ReembedProgressField] = lastKey;
                 database.GetCollection(SessionRecord.Collection).Update(row);
-                return (turns.LongCount(Query.Between("_id", TurnKey.First(number), lastKey)),
+                var converted = lastKey < TurnKey.First(number) ? 0 : turns.LongCount(Query.Between("_id", TurnKey.First(number), lastKey));
+                return (converted,
                         turns.LongCount(Query.Between("_id", TurnKey.First(number), TurnKey.Last(number))));
             }, cancellationToken).ConfigureAwait(false);
             progress?.Invoke(new ReembedProgress(id, done, total, _batches));
