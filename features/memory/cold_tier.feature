@@ -2,7 +2,9 @@
 Feature: Cold memory: finding old knowledge by meaning
   Everything the agent ever said is kept in long-term storage. When a new task comes
   up, the agent retrieves the few old turns that are relevant to it (retrieval
-  augmented generation), even if they were said hundreds of turns ago.
+  augmented generation), even if they were said hundreds of turns ago, and even when
+  the new task words it differently: the store embeds turns with a sentence model
+  (all-MiniLM-L6-v2, in process), so a question finds a turn it shares no word with.
 
   Background:
     Given a memory store in the scenario's data folder
@@ -13,7 +15,17 @@ Feature: Cold memory: finding old knowledge by meaning
       | user      | The nightly export fails with "database is locked" when two jobs write at once |
       | assistant | Invoices are generated on the first working day of each month                |
       | user      | Our office plants need watering twice a week                                 |
-    When the cold memory of "support" is searched for "why does the database say it is locked" with 3 results
+    When the cold memory of "support" is searched for "why does our overnight data dump crash whenever several processes save simultaneously" with 3 results
     Then 3 results come back, best first
     And the best result is the turn about "database is locked"
+    And the question and the best result share no content word
     And every result has a similarity score between -1 and 1
+
+  Scenario: A paraphrase is found among a thousand unrelated turns
+    Given the session "ops" has stored these turns among 1000 unrelated ones:
+      | role | content                                                                         |
+      | user | Remember to renew the staging server's TLS certificate before it expires on the 14th |
+    When the cold memory of "ops" is searched for "when does the encryption credential of our pre-production machine run out" with 5 results
+    Then 5 results come back, best first
+    And the best result is the turn about "TLS certificate"
+    And the question and the best result share no content word

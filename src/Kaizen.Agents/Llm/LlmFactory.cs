@@ -66,7 +66,7 @@ public static class LlmFactory
         config.Validate();
         return config.Provider switch
         {
-            LlmProviders.Scripted => new ScriptedEmbeddingGenerator(),
+            LlmProviders.Scripted => new Memory.Embeddings.HashingEmbeddingGenerator(),
             LlmProviders.Ollama => CreateOllama(config with { Model = model ?? config.Model }, httpClient),
             LlmProviders.OpenAI => CreateOpenAI(config).GetEmbeddingClient(model ?? "text-embedding-3-small").AsIEmbeddingGenerator(),
             LlmProviders.Local => throw new NotSupportedException("Provider 'local' has no embedding generator: pass one to the memory backend (or use KAIZEN_LLM_PROVIDER=ollama/openai for embeddings)."),

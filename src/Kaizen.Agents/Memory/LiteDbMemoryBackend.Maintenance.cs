@@ -23,7 +23,7 @@ public sealed partial class LiteDbMemoryBackend
         var metadataBson = metadata is null ? null : MetadataBson.ToBson(metadata);
         await InitializeAsync(cancellationToken).ConfigureAwait(false);
         if (!TurnKey.TryParse(id, out var key)) return null;
-        var vector = content is null ? null : await _embedder.EmbedAsync(content, cancellationToken).ConfigureAwait(false);
+        var vector = content is null ? null : _embedder.VectorAtWrite(content); // empty: embedded by the next search
         return await Opened.Writer.EnqueueAsync(new UpdateTurnWrite(Session, key, content, vector, _embedder.ModelId, metadataBson)).ConfigureAwait(false);
     }
 

@@ -79,7 +79,7 @@ public sealed partial class LiteDbMemoryBackend
     private async Task<VectorIndex> EnsureIndexAsync(CancellationToken cancellationToken)
     {
         var session = Session;
-        if (Exclusive && session.Index is { IsComplete: true } ready && ready.ModelId == _embedder.ModelId) return ready;
+        if (Exclusive && session.Index is { IsComplete: true, HasPending: false } ready && ready.ModelId == _embedder.ModelId) return ready;
         await session.IndexGate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
@@ -94,6 +94,7 @@ public sealed partial class LiteDbMemoryBackend
             if (index is null && Exclusive) session.Index = building; // from now on, every commit also lands in the index
             var from = index is null ? 0 : building.LoadedThrough + 1; // read before commits can move it
             await LoadVectorsAsync(building, from, cancellationToken).ConfigureAwait(false);
+            await EmbedPendingAsync(building, cancellationToken).ConfigureAwait(false);
             building.IsComplete = true;
             session.Index = building;
             return building;
@@ -105,9 +106,12 @@ public sealed partial class LiteDbMemoryBackend
     }
 
     private async Task<int> ProbeDimensionsAsync(CancellationToken cancellationToken) =>
-        (await _embedder.EmbedAsync("dimension probe", cancellationToken).ConfigureAwait(false)).Length;
+        _embedder.Dimensions > 0 ? _embedder.Dimensions : (await _embedder.EmbedAsync("dimension probe", cancellationToken).ConfigureAwait(false)).Length;
 
-    /// <summary>Reads stored vectors from <paramref name="fromSequence"/> on; vectors of another model (or missing) are re-embedded in memory.</summary>
+    /// <summary>
+    /// Reads stored vectors from <paramref name="fromSequence"/> on. Turns stored without a vector (a deferred
+    /// embedder) or with another model's are embedded in batches, added to the index and saved to the file.
+    /// </summary>
     private async Task LoadVectorsAsync(VectorIndex index, long fromSequence, CancellationToken cancellationToken)
     {
         var stale = new List<(long Sequence, string Content)>();
@@ -132,8 +136,44 @@ public sealed partial class LiteDbMemoryBackend
             return last;
         }, cancellationToken).ConfigureAwait(false);
 
-        foreach (var (sequence, content) in stale)
-            index.Upsert(sequence, await _embedder.EmbedAsync(content, cancellationToken).ConfigureAwait(false));
+        await EmbedAndSaveAsync(index, stale, cancellationToken).ConfigureAwait(false);
         index.LoadedThrough = Math.Max(index.LoadedThrough, loadedThrough);
+    }
+
+    /// <summary>Embeds the turns stored or changed without a vector since the index was built.</summary>
+    private async Task EmbedPendingAsync(VectorIndex index, CancellationToken cancellationToken)
+    {
+        var pending = index.TakePending();
+        if (pending.Length == 0) return;
+        try
+        {
+            var number = Session.Number;
+            var turns = await Opened.Access.RunAsync(database => pending
+                .Select(sequence => Turns(database).FindById(TurnKey.Compose(number, sequence)))
+                .OfType<BsonDocument>()
+                .Select(document => (TurnKey.Sequence(document["_id"].AsInt64), document[TurnDocument.Content].AsString))
+                .Where(turn => turn.Item2.Length > 0)
+                .ToList(), cancellationToken).ConfigureAwait(false);
+            await EmbedAndSaveAsync(index, turns, cancellationToken).ConfigureAwait(false);
+        }
+        catch
+        {
+            foreach (var sequence in pending) index.MarkPending(sequence); // the next search tries again
+            throw;
+        }
+    }
+
+    private async Task EmbedAndSaveAsync(VectorIndex index, List<(long Sequence, string Content)> turns, CancellationToken cancellationToken)
+    {
+        if (turns.Count == 0) return;
+        var vectors = await _embedder.EmbedManyAsync(turns.Select(turn => turn.Content).ToList(), cancellationToken).ConfigureAwait(false);
+        var computed = new List<(long, string, float[])>(turns.Count);
+        for (var i = 0; i < turns.Count; i++)
+        {
+            index.Upsert(turns[i].Sequence, vectors[i]);
+            computed.Add((turns[i].Sequence, turns[i].Content, vectors[i]));
+        }
+
+        await Opened.Writer.EnqueueAsync(new StoreVectorsWrite(Session, computed, _embedder.ModelId)).ConfigureAwait(false);
     }
 }

@@ -59,7 +59,7 @@ public sealed partial class LiteDbMemoryBackend : IMemoryBackend
     /// <summary>Whether several processes share the file (from the options or <c>Connection=shared</c>).</summary>
     public MemoryConcurrency Concurrency => _location.Concurrency;
 
-    /// <summary>Model id recorded with this backend's vectors (e.g. <c>kaizen-hashing-256</c>, <c>nomic-embed-text</c>).</summary>
+    /// <summary>Model id recorded with this backend's vectors (e.g. <c>kaizen-hashing-256</c>, <c>all-MiniLM-L6-v2</c>, <c>nomic-embed-text</c>).</summary>
     public string EmbeddingModelId => _embedder.ModelId;
 
     /// <summary>Hot-tier cache statistics of this session in this process.</summary>
@@ -78,7 +78,9 @@ public sealed partial class LiteDbMemoryBackend : IMemoryBackend
         CancellationToken cancellationToken = default)
     {
         var write = await PrepareStoreAsync(new NewTurn(role, content, timestamp, metadata), Options.Durability == MemoryDurability.GroupCommit, cancellationToken).ConfigureAwait(false);
-        return await Opened.Writer.EnqueueAsync(write).ConfigureAwait(false);
+        var stored = await Opened.Writer.EnqueueAsync(write).ConfigureAwait(false);
+        PreloadEmbedderIfCold(stored.Sequence);
+        return stored;
     }
 
     /// <summary>
@@ -92,7 +94,9 @@ public sealed partial class LiteDbMemoryBackend : IMemoryBackend
         var writes = new List<StoreTurnWrite>();
         foreach (var turn in turns) writes.Add(await PrepareStoreAsync(turn, groupable: true, cancellationToken).ConfigureAwait(false));
         var pending = writes.Select(write => Opened.Writer.EnqueueAsync(write)).ToArray();
-        return await Task.WhenAll(pending).ConfigureAwait(false);
+        var stored = await Task.WhenAll(pending).ConfigureAwait(false);
+        if (stored.Length > 0) PreloadEmbedderIfCold(stored.Max(turn => turn.Sequence));
+        return stored;
     }
 
     private async Task<StoreTurnWrite> PrepareStoreAsync(NewTurn turn, bool groupable, CancellationToken cancellationToken)
@@ -111,9 +115,28 @@ public sealed partial class LiteDbMemoryBackend : IMemoryBackend
         IReadOnlyDictionary<string, object?> metadataAsRead = metadataBson is null ? EmptyMetadata : MetadataBson.FromBson(metadataBson);
 
         await InitializeAsync(cancellationToken).ConfigureAwait(false);
-        var vector = await _embedder.EmbedAsync(content, cancellationToken).ConfigureAwait(false);
+        var vector = _embedder.VectorAtWrite(content);
         cancellationToken.ThrowIfCancellationRequested();
-        return new StoreTurnWrite(Session, role, content, timestamp, metadataBson, metadataAsRead, vector, _embedder.ModelId, groupable);
+        var dimensions = _embedder.EmbedsAtWrite ? vector.Length : _embedder.Dimensions;
+        return new StoreTurnWrite(Session, role, content, timestamp, metadataBson, metadataAsRead, vector, _embedder.ModelId, dimensions, groupable);
+    }
+
+    /// <summary>
+    /// Once the session has a cold turn, a slow-to-load model starts loading in the background, so the first cold
+    /// search finds it ready; hot and warm reads and writes never wait for it.
+    /// </summary>
+    private void PreloadEmbedderIfCold(long newestSequence)
+    {
+        if (newestSequence >= Options.WarmTierSize) _embedder.BeginLoading();
+    }
+
+    /// <summary>Refuses a session whose vectors come from another embedder, or whose re-embed was interrupted.</summary>
+    private void EnsureSameEmbedder(SessionState session)
+    {
+        if (session.ReembedTarget is { } target)
+            throw new EmbedderMismatchException(DatabasePath, SessionId, target, 0, _embedder.ModelId, _embedder.Dimensions, reembedInterrupted: true);
+        if (session.EmbedderId is { } stored && stored != _embedder.ModelId)
+            throw new EmbedderMismatchException(DatabasePath, SessionId, stored, session.EmbedderDimensions, _embedder.ModelId, _embedder.Dimensions, reembedInterrupted: false);
     }
 
     /// <summary>Closes this backend; the file closes when the last backend of this process on it is disposed.</summary>
@@ -168,6 +191,8 @@ public sealed partial class LiteDbMemoryBackend : IMemoryBackend
                 session.LoadGate.Release();
             }
 
+            EnsureSameEmbedder(session);
+            PreloadEmbedderIfCold(session.LastSequence);
             _session = session;
             _ready = true;
         }

@@ -26,7 +26,11 @@ public sealed class MemoryOptions
 
     /// <summary>
     /// Embeds turns and queries for cold search. <c>null</c> (default) uses the built-in deterministic
-    /// <see cref="Embeddings.HashingEmbeddingGenerator"/>; see <see cref="Embeddings.MemoryEmbedders"/> for Ollama.
+    /// <see cref="Embeddings.HashingEmbeddingGenerator"/> (words, not meaning), which embeds at write time. Any other
+    /// generator is a model: turns are stored without a vector and embedded in batches by the next cold search.
+    /// For retrieval by meaning reference <c>Kaizen.Agents.Embeddings.MiniLM</c> and call <c>options.UseMiniLM()</c>;
+    /// see <see cref="Embeddings.MemoryEmbedders"/> for Ollama. A session keeps the embedder it was created with
+    /// (<see cref="EmbedderMismatchException"/> otherwise; <see cref="Reembedding.MemoryReembedder"/> converts a store).
     /// </summary>
     public IEmbeddingGenerator<string, Embedding<float>>? EmbeddingGenerator { get; set; }
 

@@ -71,8 +71,11 @@ public sealed class MemorySteps(MemoryWorld world)
         world.LastRead = await world.Session(session).LoadWarmTierAsync(window);
 
     [When("the cold memory of {string} is searched for {string} with {int} results")]
-    public async Task SearchCold(string session, string query, int k) =>
+    public async Task SearchCold(string session, string query, int k)
+    {
+        world.LastQuery = query;
         world.LastSearch = await world.Session(session).SearchColdAsync(query, k);
+    }
 
     [When("the cold memory of {string} is searched for {string} and the best result is reinforced")]
     public async Task SearchAndReinforce(string session, string query)
@@ -126,6 +129,11 @@ public sealed class MemorySteps(MemoryWorld world)
     [Then("the best result is the turn about {string}")]
     public void BestResultIsAbout(string text) =>
         world.LastSearch[0].Turn.Content.Should().Contain(text, "results were: {0}", DescribeSearch(world.LastSearch));
+
+    [Then("the question and the best result share no content word")]
+    public void NoSharedContentWord() =>
+        ContentWords.Of(world.LastQuery).Intersect(ContentWords.Of(world.LastSearch[0].Turn.Content))
+            .Should().BeEmpty("the turn must be found by meaning, not by a shared word");
 
     [Then("every result has a similarity score between -1 and 1")]
     public void ScoresInRange() =>

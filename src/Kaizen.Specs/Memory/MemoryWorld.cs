@@ -1,3 +1,4 @@
+using Kaizen.Agents.Embeddings.MiniLM;
 using Kaizen.Agents.Memory;
 using Kaizen.Specs.Support;
 
@@ -19,14 +20,17 @@ public sealed class MemoryWorld : IAsyncDisposable
         workspace.Track(this);
     }
 
-    /// <summary>Options for backends opened from now on.</summary>
-    public MemoryOptions Options { get; } = new();
+    /// <summary>Options for backends opened from now on; cold search uses the real sentence model (MiniLM).</summary>
+    public MemoryOptions Options { get; } = new MemoryOptions().UseMiniLM();
 
     /// <summary>The LiteDB file.</summary>
     public string DatabasePath => _workspace.MemoryDatabasePath;
 
     /// <summary>The turns the last hot or warm read returned.</summary>
     public IReadOnlyList<MemoryTurn> LastRead { get; set; } = [];
+
+    /// <summary>The question of the last cold search.</summary>
+    public string LastQuery { get; set; } = "";
 
     /// <summary>The results of the last cold search.</summary>
     public IReadOnlyList<ScoredMemoryTurn> LastSearch { get; set; } = [];

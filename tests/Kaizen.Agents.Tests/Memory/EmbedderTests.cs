@@ -76,38 +76,89 @@ public sealed class EmbedderTests
 
         results[0].Turn.Content.Should().Be("green pear");
         results[0].Score.Should().BeApproximately(1, 1e-3);
-        generator.Calls.Should().BeGreaterThanOrEqualTo(3);
+        generator.Calls.Should().Be(2, "the query, then both stored turns in one batch");
         memory.EmbeddingModelId.Should().Be("keywords");
     }
 
     [Fact]
-    public async Task Switching_embedders_re_embeds_stored_turns_instead_of_comparing_incompatible_vectors()
+    public async Task GenerateAsync_counts_what_it_embedded_and_reports_token_usage()
     {
-        await using var folder = new TempMemoryFolder();
-        var local = folder.Open();
-        await local.StoreTurnAsync("user", "green pear", MemoryTestData.Start);
-        await local.StoreTurnAsync("user", "red apple", MemoryTestData.Start);
-        await local.DisposeAsync();
+        var generator = new HashingEmbeddingGenerator(128);
 
-        var keyword = folder.Open(options: new MemoryOptions { EmbeddingGenerator = new KeywordEmbedder() });
-        var results = await keyword.SearchColdAsync("apple", 1, TestContext.Current.CancellationToken);
+        var embeddings = await generator.GenerateAsync(["the cat sat on the mat", "a cat sat on a mat", "quarterly revenue grew"],
+            cancellationToken: TestContext.Current.CancellationToken);
 
-        results.Single().Turn.Content.Should().Be("red apple");
-        results.Single().Score.Should().BeApproximately(1, 1e-3);
+        var v = embeddings.Select(e => e.Vector.ToArray()).ToList();
+        TensorPrimitives.CosineSimilarity(v[0], v[1]).Should().BeGreaterThan(TensorPrimitives.CosineSimilarity(v[0], v[2]) + 0.2f);
+        embeddings.Usage!.InputTokenCount.Should().BeGreaterThan(0);
+        generator.EmbeddedCount.Should().Be(3);
     }
 
-    /// <summary>A tiny embedder: one dimension per known word. Stands in for a remote model in this unit test.</summary>
+    [Fact]
+    public async Task A_model_embedder_is_not_called_on_writes_and_embeds_the_stored_turns_in_one_batch_at_the_first_search()
+    {
+        await using var folder = new TempMemoryFolder();
+        var generator = new KeywordEmbedder();
+        var memory = folder.Open(options: new MemoryOptions { EmbeddingGenerator = generator });
+        for (var i = 0; i < 5; i++) await memory.StoreTurnAsync("user", i % 2 == 0 ? $"red apple {i}" : $"green pear {i}", MemoryTestData.Start);
+        generator.Calls.Should().Be(0, "writes must not wait for a model");
+
+        await memory.SearchColdAsync("pear", 1, TestContext.Current.CancellationToken);
+
+        generator.BatchSizes.Should().Equal([1, 5], "the query, then the five stored turns in one batch");
+    }
+
+    [Fact]
+    public async Task Vectors_computed_by_a_search_are_saved_so_another_process_does_not_compute_them_again()
+    {
+        await using var folder = new TempMemoryFolder();
+        var first = folder.Open(options: new MemoryOptions { EmbeddingGenerator = new KeywordEmbedder() });
+        await first.StoreTurnAsync("user", "red apple", MemoryTestData.Start);
+        await first.StoreTurnAsync("user", "green pear", MemoryTestData.Start);
+        await first.SearchColdAsync("apple", 1, TestContext.Current.CancellationToken);
+        await first.DisposeAsync();
+
+        var generator = new KeywordEmbedder();
+        var second = folder.Open(options: new MemoryOptions { EmbeddingGenerator = generator });
+        var results = await second.SearchColdAsync("pear", 1, TestContext.Current.CancellationToken);
+
+        results.Single().Turn.Content.Should().Be("green pear");
+        generator.BatchSizes.Should().Equal([1], "only the query is embedded");
+    }
+
+    [Fact]
+    public async Task A_turn_stored_or_changed_after_the_first_search_is_embedded_by_the_next_one()
+    {
+        await using var folder = new TempMemoryFolder();
+        var memory = folder.Open(options: new MemoryOptions { EmbeddingGenerator = new KeywordEmbedder() });
+        var apple = await memory.StoreTurnAsync("user", "red apple", MemoryTestData.Start);
+        (await memory.SearchColdAsync("apple", 1, TestContext.Current.CancellationToken)).Single().Turn.Id.Should().Be(apple.Id);
+
+        var pear = await memory.StoreTurnAsync("user", "green pear", MemoryTestData.Start);
+        (await memory.SearchColdAsync("pear", 1, TestContext.Current.CancellationToken)).Single().Turn.Id.Should().Be(pear.Id);
+
+        await memory.UpdateTurnAsync(apple.Id, "a pear after all", cancellationToken: TestContext.Current.CancellationToken);
+        var pears = await memory.SearchColdAsync("pear", 2, TestContext.Current.CancellationToken);
+        pears.Select(r => r.Turn.Id).Should().BeEquivalentTo([apple.Id, pear.Id]);
+        pears.Should().OnlyContain(r => r.Score > 0.9);
+    }
+
+        /// <summary>A tiny embedder: one dimension per known word. Stands in for a remote model in this unit test.</summary>
     private sealed class KeywordEmbedder : IEmbeddingGenerator<string, Embedding<float>>
     {
         private static readonly string[] Words = ["apple", "pear", "red", "green", "probe"];
 
         public int Calls { get; private set; }
 
+        public List<int> BatchSizes { get; } = new();
+
         public Task<GeneratedEmbeddings<Embedding<float>>> GenerateAsync(IEnumerable<string> values, EmbeddingGenerationOptions? options = null, CancellationToken cancellationToken = default)
         {
             Calls++;
+            var texts = values.ToList();
+            BatchSizes.Add(texts.Count);
             var result = new GeneratedEmbeddings<Embedding<float>>();
-            foreach (var value in values)
+            foreach (var value in texts)
                 result.Add(new Embedding<float>(Words.Select(w => value.Contains(w, StringComparison.OrdinalIgnoreCase) ? (w is "red" or "green" ? 0.01f : 1f) : 0f).ToArray()));
             return Task.FromResult(result);
         }

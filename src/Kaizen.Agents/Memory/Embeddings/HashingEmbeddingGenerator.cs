@@ -7,7 +7,9 @@ namespace Kaizen.Agents.Memory.Embeddings;
 /// A deterministic local embedder that needs no model: lower-cased words and character n-grams (3 and 4 letters of
 /// each word, with word boundaries) are hashed (FNV-1a) into a fixed number of signed buckets and the vector is
 /// L2-normalised. Texts that share words or word parts score high under cosine similarity; the same text gives the
-/// same vector in every process and on every machine.
+/// same vector in every process and on every machine. It is the dependency-free embedder of the library: the cold tier's
+/// fallback when no model is configured, and the <c>scripted</c> provider's embedder in tests. It is not a semantic model:
+/// a paraphrase that shares no words with a text does not land near it.
 /// </summary>
 public sealed class HashingEmbeddingGenerator : IEmbeddingGenerator<string, Embedding<float>>
 {
@@ -32,6 +34,11 @@ public sealed class HashingEmbeddingGenerator : IEmbeddingGenerator<string, Embe
     /// <summary>Vector length.</summary>
     public int Dimensions { get; }
 
+    /// <summary>How many texts this instance has embedded (tests use it to see what was embedded when).</summary>
+    public long EmbeddedCount => Interlocked.Read(ref _embeddedCount);
+
+    private long _embeddedCount;
+
     /// <inheritdoc />
     public Task<GeneratedEmbeddings<Embedding<float>>> GenerateAsync(
         IEnumerable<string> values,
@@ -40,12 +47,15 @@ public sealed class HashingEmbeddingGenerator : IEmbeddingGenerator<string, Embe
     {
         ArgumentNullException.ThrowIfNull(values);
         var result = new GeneratedEmbeddings<Embedding<float>>();
+        long tokens = 0;
         foreach (var value in values)
         {
             cancellationToken.ThrowIfCancellationRequested();
             result.Add(new Embedding<float>(Embed(value)) { ModelId = ModelId, CreatedAt = null });
+            tokens += Llm.ScriptedTokenCounter.Count(value);
         }
 
+        result.Usage = new UsageDetails { InputTokenCount = tokens, TotalTokenCount = tokens };
         return Task.FromResult(result);
     }
 
@@ -53,6 +63,7 @@ public sealed class HashingEmbeddingGenerator : IEmbeddingGenerator<string, Embe
     public float[] Embed(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
+        Interlocked.Increment(ref _embeddedCount);
         var vector = new float[Dimensions];
         Span<char> word = stackalloc char[64];
         var length = 0;

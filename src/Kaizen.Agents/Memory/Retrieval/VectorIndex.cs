@@ -10,6 +10,7 @@ internal sealed class VectorIndex(int dimensions, string modelId)
 {
     private readonly Lock _gate = new();
     private readonly Dictionary<long, int> _slots = new();
+    private readonly HashSet<long> _pending = new(); // turns stored without a vector (deferred embedder), embedded by the next search
     private float[] _vectors = new float[dimensions * 256];
     private long[] _sequences = new long[256];
     private int _count;
@@ -49,19 +50,50 @@ internal sealed class VectorIndex(int dimensions, string modelId)
         }
     }
 
+    /// <summary>True when turns wait to be embedded before the next search.</summary>
+    public bool HasPending
+    {
+        get { lock (_gate) return _pending.Count > 0; }
+    }
+
+    /// <summary>A turn stored or changed without a vector: its old vector (if any) goes, the next search embeds it.</summary>
+    public void MarkPending(long sequence)
+    {
+        lock (_gate)
+        {
+            RemoveSlot(sequence);
+            _pending.Add(sequence);
+        }
+    }
+
+    /// <summary>The turns waiting for a vector, oldest first, clearing the list.</summary>
+    public long[] TakePending()
+    {
+        lock (_gate)
+        {
+            var pending = _pending.Order().ToArray();
+            _pending.Clear();
+            return pending;
+        }
+    }
+
     public void Remove(long sequence)
     {
         lock (_gate)
         {
-            if (!_slots.Remove(sequence, out var slot)) return;
-            var last = --_count;
-            if (slot != last)
-            {
-                _vectors.AsSpan(last * Dimensions, Dimensions).CopyTo(_vectors.AsSpan(slot * Dimensions, Dimensions));
-                _sequences[slot] = _sequences[last];
-                _slots[_sequences[slot]] = slot;
-            }
+            _pending.Remove(sequence);
+            RemoveSlot(sequence);
         }
+    }
+
+    private void RemoveSlot(long sequence)
+    {
+        if (!_slots.Remove(sequence, out var slot)) return;
+        var last = --_count;
+        if (slot == last) return;
+        _vectors.AsSpan(last * Dimensions, Dimensions).CopyTo(_vectors.AsSpan(slot * Dimensions, Dimensions));
+        _sequences[slot] = _sequences[last];
+        _slots[_sequences[slot]] = slot;
     }
 
     public void Clear()
@@ -69,6 +101,7 @@ internal sealed class VectorIndex(int dimensions, string modelId)
         lock (_gate)
         {
             _slots.Clear();
+            _pending.Clear();
             _count = 0;
             LoadedThrough = -1;
         }

@@ -2,13 +2,21 @@ using LiteDB;
 
 namespace Kaizen.Agents.Memory.Storage;
 
-/// <summary>A session's row in the file: its number, newest sequence and promoted turns.</summary>
-internal sealed record SessionRecord(int Number, long LastSequence, Dictionary<long, long> Promoted)
+/// <summary>
+/// A session's row in the file: its number, newest sequence, promoted turns and the embedder its vectors come from
+/// (<see cref="EmbedderId"/>, <see cref="EmbedderDimensions"/>; <see cref="ReembedTarget"/> while a re-embed is unfinished).
+/// </summary>
+internal sealed record SessionRecord(int Number, long LastSequence, Dictionary<long, long> Promoted,
+    string? EmbedderId = null, int EmbedderDimensions = 0, string? ReembedTarget = null)
 {
     public const string Collection = "sessions";
     private const string MetaCollection = "meta";
     private const string NumberField = "n";
     private const string PromotedField = "p";
+    public const string EmbedderField = "ee";
+    public const string DimensionsField = "ed";
+    public const string ReembedTargetField = "er";
+    public const string ReembedProgressField = "ek";
 
     public static SessionRecord Empty => new(-1, -1, new Dictionary<long, long>());
 
@@ -20,7 +28,7 @@ internal sealed record SessionRecord(int Number, long LastSequence, Dictionary<l
         var newest = database.GetCollection(TurnDocument.Collection).Query()
             .Where(Query.Between("_id", TurnKey.First(number), TurnKey.Last(number)))
             .OrderByDescending("_id")
-            .Select("_id")
+            .Select($"{{ _id, {TurnDocument.EmbeddingModel}, {TurnDocument.Vector} }}")
             .Limit(1)
             .FirstOrDefault();
         var last = newest is null ? -1 : TurnKey.Sequence(newest["_id"].AsInt64);
@@ -30,18 +38,43 @@ internal sealed record SessionRecord(int Number, long LastSequence, Dictionary<l
             foreach (var item in list.AsArray) promoted[item["q"].AsInt64] = item["w"].AsInt64;
         }
 
-        return new SessionRecord(number, last, promoted);
+        var (embedder, dimensions) = document.TryGetValue(EmbedderField, out var stored) && stored.IsString
+            ? (stored.AsString, document[DimensionsField].AsInt32)
+            : LegacyEmbedder(newest);
+        var target = document.TryGetValue(ReembedTargetField, out var t) && t.IsString ? t.AsString : null;
+        return new SessionRecord(number, last, promoted, embedder, dimensions, target);
     }
 
-    /// <summary>Creates the session's row with the next free number.</summary>
-    public static int Create(LiteDatabase database, string sessionId)
+    /// <summary>
+    /// Files written before sessions recorded their embedder: every turn carries its model id, so the newest turn's
+    /// says which embedder the session used (the built-in hashing one, <c>kaizen-hashing-256</c>, unless configured).
+    /// </summary>
+    private static (string? Id, int Dimensions) LegacyEmbedder(BsonDocument? newest)
+    {
+        if (newest is null || !newest.TryGetValue(TurnDocument.EmbeddingModel, out var model) || !model.IsString) return (null, 0);
+        return (model.AsString, TurnDocument.ReadVector(newest)?.Length ?? 0);
+    }
+
+    /// <summary>Records the embedder a session's vectors come from (at creation, and when a re-embed finishes).</summary>
+    public static void SetEmbedder(BsonDocument sessionDocument, string embedderId, int dimensions)
+    {
+        sessionDocument[EmbedderField] = embedderId;
+        sessionDocument[DimensionsField] = dimensions;
+        sessionDocument.Remove(ReembedTargetField);
+        sessionDocument.Remove(ReembedProgressField);
+    }
+
+    /// <summary>Creates the session's row with the next free number, recording the embedder of its vectors.</summary>
+    public static int Create(LiteDatabase database, string sessionId, string embedderId, int dimensions)
     {
         var meta = database.GetCollection(MetaCollection);
         var counter = meta.FindById("sessions") ?? new BsonDocument { ["_id"] = "sessions", ["next"] = 0 };
         var number = counter["next"].AsInt32;
         counter["next"] = number + 1;
         meta.Upsert(counter);
-        database.GetCollection(Collection).Insert(new BsonDocument { ["_id"] = sessionId, [NumberField] = number });
+        var row = new BsonDocument { ["_id"] = sessionId, [NumberField] = number };
+        SetEmbedder(row, embedderId, dimensions);
+        database.GetCollection(Collection).Insert(row);
         return number;
     }
 

@@ -12,8 +12,11 @@ internal sealed class WriteBatch(LiteDatabase database, bool exclusive)
 
     public ILiteCollection<BsonDocument> Turns { get; } = database.GetCollection(TurnDocument.Collection);
 
-    /// <summary>The session as this transaction sees it; with <paramref name="create"/>, a missing session gets a number.</summary>
-    public SessionCursor Cursor(SessionState session, bool create)
+    /// <summary>
+    /// The session as this transaction sees it; with <paramref name="createWith"/> (the embedder's id and dimensions),
+    /// a missing session gets a number and records that embedder.
+    /// </summary>
+    public SessionCursor Cursor(SessionState session, (string Id, int Dimensions)? createWith = null)
     {
         if (!_sessions.TryGetValue(session, out var entry))
         {
@@ -22,7 +25,8 @@ internal sealed class WriteBatch(LiteDatabase database, bool exclusive)
             _sessions[session] = entry;
         }
 
-        if (create && entry.Cursor.Number < 0) entry.Cursor.Number = SessionRecord.Create(Database, session.SessionId);
+        if (createWith is { } embedder && entry.Cursor.Number < 0)
+            entry.Cursor.Number = SessionRecord.Create(Database, session.SessionId, embedder.Id, embedder.Dimensions);
         return entry.Cursor;
     }
 

@@ -49,9 +49,29 @@ internal sealed class SessionState
     /// <summary>Newest stored sequence, -1 when the session is empty.</summary>
     public long LastSequence { get; private set; } = -1;
 
+    /// <summary>The embedder the session's stored vectors come from (null while the session is empty).</summary>
+    public string? EmbedderId { get; private set; }
+
+    /// <summary>Their vector length (0 when unknown).</summary>
+    public int EmbedderDimensions { get; private set; }
+
+    /// <summary>Set while a re-embed of the session to this embedder is unfinished.</summary>
+    public string? ReembedTarget { get; private set; }
+
     public SessionRecord Snapshot()
     {
-        lock (_gate) return new SessionRecord(Number, LastSequence, new Dictionary<long, long>(_promoted));
+        lock (_gate) return new SessionRecord(Number, LastSequence, new Dictionary<long, long>(_promoted), EmbedderId, EmbedderDimensions, ReembedTarget);
+    }
+
+    /// <summary>After this process created the session: the embedder it recorded.</summary>
+    public void AdoptEmbedderIfUnknown(string embedderId, int dimensions)
+    {
+        lock (_gate)
+        {
+            if (EmbedderId is not null) return;
+            EmbedderId = embedderId;
+            EmbedderDimensions = dimensions;
+        }
     }
 
     /// <summary>Adopts what the file says (first load, or another process wrote since).</summary>
@@ -69,6 +89,12 @@ internal sealed class SessionState
             _warm = null;
             Number = record.Number;
             LastSequence = record.LastSequence;
+            if (record.Number < 0 || record.EmbedderId is not null)
+            {
+                EmbedderId = record.EmbedderId;
+                EmbedderDimensions = record.EmbedderDimensions;
+                ReembedTarget = record.ReembedTarget;
+            }
             _promoted.Clear();
             foreach (var (sequence, touch) in record.Promoted) _promoted[sequence] = touch;
             Loaded = true;
@@ -120,7 +146,8 @@ internal sealed class SessionState
 
             if (Index is { } index)
             {
-                index.Upsert(turn.Sequence, vector);
+                if (vector.Length == 0 && turn.Content.Length > 0) index.MarkPending(turn.Sequence);
+                else index.Upsert(turn.Sequence, vector);
                 // Only contiguous appends advance it: in shared mode other processes may have written the gap.
                 if (turn.Sequence == index.LoadedThrough + 1) index.LoadedThrough = turn.Sequence;
             }
@@ -144,7 +171,10 @@ internal sealed class SessionState
             Interlocked.Increment(ref _version);
             if (Hot.ContainsKey(turn.Sequence)) Hot.Set(turn.Sequence, turn);
             if (_warm?.ContainsKey(turn.Sequence) == true) _warm[turn.Sequence] = turn;
-            if (vector is not null) Index?.Upsert(turn.Sequence, vector);
+            if (vector is null || Index is not { } index) return;
+            if (vector.Length > 0) index.Upsert(turn.Sequence, vector);
+            else if (turn.Content.Length > 0) index.MarkPending(turn.Sequence);
+            else index.Remove(turn.Sequence); // empty content never matches
         }
     }
 
@@ -189,6 +219,9 @@ internal sealed class SessionState
             _warm = new SortedDictionary<long, MemoryTurn>();
             Number = -1;
             LastSequence = -1;
+            EmbedderId = null;
+            EmbedderDimensions = 0;
+            ReembedTarget = null;
         }
     }
 

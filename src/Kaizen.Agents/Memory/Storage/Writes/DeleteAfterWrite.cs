@@ -10,7 +10,7 @@ internal sealed class DeleteAfterWrite(SessionState session, long sequence) : Wr
 
     public override void Apply(WriteBatch batch)
     {
-        var cursor = batch.Cursor(session, create: false);
+        var cursor = batch.Cursor(session);
         if (cursor.Number < 0 || sequence >= cursor.LastSequence) return;
         Result = batch.Turns.DeleteMany(Query.Between("_id", TurnKey.Compose(cursor.Number, sequence + 1), TurnKey.Last(cursor.Number)));
         var newest = batch.Turns.Query()

@@ -8,7 +8,7 @@ internal sealed class DeleteSessionWrite(SessionState session) : WriteOp<int>(gr
 {
     public override void Apply(WriteBatch batch)
     {
-        var cursor = batch.Cursor(session, create: false);
+        var cursor = batch.Cursor(session);
         if (cursor.Number < 0) return;
         Result = batch.Turns.DeleteMany(Query.Between("_id", TurnKey.First(cursor.Number), TurnKey.Last(cursor.Number)));
         SessionRecord.Delete(batch.Database, session.SessionId);

@@ -9,7 +9,7 @@ internal sealed class DeleteTurnWrite(SessionState session, long key) : WriteOp<
     {
         var document = batch.Turns.FindById(key);
         if (document is null || document[TurnDocument.Session].AsString != session.SessionId) return;
-        var cursor = batch.Cursor(session, create: false);
+        var cursor = batch.Cursor(session);
         if (cursor.Promoted.Remove(TurnKey.Sequence(key))) SessionRecord.SavePromoted(batch.Database, session.SessionId, cursor.Promoted);
         Result = batch.Turns.Delete(key);
     }

@@ -14,7 +14,7 @@ internal sealed class PromoteWrite(SessionState session, IReadOnlyList<long> seq
 
     public override void Apply(WriteBatch batch)
     {
-        var cursor = batch.Cursor(session, create: false);
+        var cursor = batch.Cursor(session);
         var promoted = new List<long>();
         Result = promoted;
         if (cursor.Number < 0) return;

@@ -16,6 +16,7 @@ internal sealed class StoreTurnWrite(
     IReadOnlyDictionary<string, object?> metadataAsRead,
     float[] vector,
     string embeddingModel,
+    int embeddingDimensions,
     bool groupable) : WriteOp<MemoryTurn>(groupable)
 {
     private readonly BsonDocument _document =
@@ -23,7 +24,7 @@ internal sealed class StoreTurnWrite(
 
     public override void Apply(WriteBatch batch)
     {
-        var cursor = batch.Cursor(session, create: true);
+        var cursor = batch.Cursor(session, createWith: (embeddingModel, embeddingDimensions));
         var sequence = ++cursor.LastSequence;
         if (sequence > TurnKey.MaxSequence) throw new InvalidOperationException($"Session '{session.SessionId}' is full ({TurnKey.MaxSequence} turns).");
         var key = TurnKey.Compose(cursor.Number, sequence);
@@ -32,5 +33,9 @@ internal sealed class StoreTurnWrite(
         Result = new MemoryTurn(TurnKey.Format(key), session.SessionId, sequence, role, content, timestamp, metadataAsRead);
     }
 
-    protected override void OnCommitted() => session.Stored(Result, vector);
+    protected override void OnCommitted()
+    {
+        session.AdoptEmbedderIfUnknown(embeddingModel, embeddingDimensions);
+        session.Stored(Result, vector);
+    }
 }
