@@ -49,6 +49,7 @@ public sealed class LiteDbCheckpointStore : ICheckpointStore
     public Task<CheckpointInfo> SaveAsync(CheckpointWrite write, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(write);
+        if (write.KeepLast is { } keepLast) ArgumentOutOfRangeException.ThrowIfLessThan(keepLast, 1, nameof(write));
         cancellationToken.ThrowIfCancellationRequested();
         var encoded = CheckpointCodec.Encode(write.State, _compression);
         var created = _time.GetUtcNow();
@@ -170,7 +171,7 @@ public sealed class LiteDbCheckpointStore : ICheckpointStore
                 return work();
             }
             catch (Exception ex) when (ex is not (OperationCanceledException or CheckpointNotFoundException or CheckpointCorruptedException
-                                                   or CheckpointStoreDamagedException or ArgumentException))
+                                                   or CheckpointStoreDamagedException))
             {
                 _file.Close();
                 string? latest = null;

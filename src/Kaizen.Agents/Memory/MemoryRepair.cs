@@ -110,7 +110,7 @@ public static class MemoryRepair
             for (var offset = 0; offset + 5 <= read; offset++)
             {
                 var length = BinaryPrimitives.ReadInt32LittleEndian(page.AsSpan(offset));
-                if (length < 32 || offset + length > read || page[offset + length - 1] != 0) continue;
+                if (length < 32 || length > read - offset || page[offset + length - 1] != 0) continue;
                 // A turn document starts with its int64 "_id" (type 0x12), then the session string ("s", type 0x02).
                 if (page[offset + 4] != 0x12 || page[offset + 5] != (byte)'_' || page[offset + 6] != (byte)'i' || page[offset + 7] != (byte)'d') continue;
                 BsonDocument doc;

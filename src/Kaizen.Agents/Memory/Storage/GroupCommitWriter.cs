@@ -190,6 +190,7 @@ internal sealed class GroupCommitWriter : IAsyncDisposable
         try
         {
             foreach (var op in ops) op.Apply(batch);
+            batch.SaveCounts();
             database.Commit();
             return batch;
         }

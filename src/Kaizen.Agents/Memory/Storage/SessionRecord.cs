@@ -10,6 +10,13 @@ internal sealed record SessionRecord(int Number, long LastSequence, Dictionary<l
     private const string NumberField = "n";
     private const string PromotedField = "p";
 
+    /// <summary>How many turns the session holds, kept by every write (absent in rows written before it existed).</summary>
+    public const string CountField = "k";
+
+    /// <summary>The stored turn count of a session, or null when unknown.</summary>
+    public static long? StoredCount(LiteDatabase database, string sessionId) =>
+        database.GetCollection(Collection).FindById(sessionId) is { } row && row.TryGetValue(CountField, out var count) && count.IsNumber ? count.AsInt64 : null;
+
     public static SessionRecord Empty => new(-1, -1, new Dictionary<long, long>());
 
     public static SessionRecord Load(LiteDatabase database, string sessionId)
@@ -41,7 +48,7 @@ internal sealed record SessionRecord(int Number, long LastSequence, Dictionary<l
         var number = counter["next"].AsInt32;
         counter["next"] = number + 1;
         meta.Upsert(counter);
-        database.GetCollection(Collection).Insert(new BsonDocument { ["_id"] = sessionId, [NumberField] = number });
+        database.GetCollection(Collection).Insert(new BsonDocument { ["_id"] = sessionId, [NumberField] = number, [CountField] = 0L });
         return number;
     }
 

@@ -80,6 +80,8 @@ public sealed class FileTools(Workspace workspace, int maxReadBytes = 1_000_000)
             var full = _workspace.Resolve(path);
             if (Directory.Exists(full)) throw new ToolRefusedException($"'{path}' is a folder; delete_file deletes files only.");
             if (!File.Exists(full)) throw new FileNotFoundException($"No file '{path}' in the workspace.");
+            using (var handle = File.OpenHandle(full, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete))
+                FileLinks.EnsureSingle(handle, path);
             File.Delete(full);
             return $"deleted {_workspace.Relative(full)}";
         },
