@@ -78,6 +78,13 @@ public sealed record AutonomousConfig
     /// <summary>Attempts per model call for transient provider failures (1 = no retry).</summary>
     public int MaxAttempts { get; init; } = 3;
 
+    /// <summary>
+    /// Longest one model request may take before it fails as a transient <see cref="LlmProviderException"/> (and is retried
+    /// within <see cref="MaxAttempts"/>). Default 5 minutes, enough for a small model on a CPU with a long prompt; raise it
+    /// for slower hardware, or use <see cref="System.Threading.Timeout.InfiniteTimeSpan"/> for no limit.
+    /// </summary>
+    public TimeSpan RequestTimeout { get; init; } = TimeSpan.FromMinutes(5);
+
     /// <summary>Model prices used for cost and budget.</summary>
     public PriceTable Prices { get; init; } = PriceTable.Default;
 
@@ -113,6 +120,8 @@ public sealed record AutonomousConfig
         if (Budget.MaxTokens is <= 0) problems.Add($"Budget.MaxTokens must be positive, got {Budget.MaxTokens}.");
         if (string.IsNullOrWhiteSpace(DataFolder)) problems.Add("DataFolder must not be empty.");
         if (MemoryHotTurns < 0 || MemoryWarmWindow < 0 || MemoryColdResults < 0) problems.Add("Memory tier sizes must not be negative.");
+        if (RequestTimeout <= TimeSpan.Zero && RequestTimeout != System.Threading.Timeout.InfiniteTimeSpan)
+            problems.Add($"RequestTimeout must be positive (or Timeout.InfiniteTimeSpan for none), got {RequestTimeout}.");
         if (MaxAttempts < 1) problems.Add($"MaxAttempts must be at least 1, got {MaxAttempts}.");
         return problems;
     }

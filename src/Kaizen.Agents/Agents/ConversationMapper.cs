@@ -19,13 +19,19 @@ internal static class ConversationMapper
     public static ConversationEntry FromResponse(ChatResponse response, int turn)
     {
         var calls = response.Messages.SelectMany(m => m.Contents).OfType<FunctionCallContent>()
-            .Select(c => new ToolCallRecord(c.CallId, c.Name, JsonSerializer.Serialize(c.Arguments ?? new Dictionary<string, object?>())))
+            .Select(c => new ToolCallRecord(c.CallId, c.Name, c.Exception is null ? SerializeArguments(c.Arguments) : "{}")
+            {
+                // The provider could not parse the argument text; the call must fail, never run with defaults.
+                ArgumentsError = c.Exception is { } error ? Describe(error) : null,
+            })
             .ToList();
         return new ConversationEntry(ConversationEntry.AssistantRole, response.Text, turn, calls.Count > 0 ? calls : null);
     }
 
     public static FunctionCallContent ToCall(ToolCallRecord call)
     {
+        if (call.ArgumentsError is { } error)
+            return new FunctionCallContent(call.CallId, call.Name, new Dictionary<string, object?>()) { Exception = new InvalidDataException(error) };
         var arguments = JsonSerializer.Deserialize<Dictionary<string, JsonElement>>(call.ArgumentsJson)?
             .ToDictionary(p => p.Key, p => (object?)p.Value) ?? [];
         return new FunctionCallContent(call.CallId, call.Name, arguments);
@@ -54,6 +60,25 @@ internal static class ConversationMapper
         if (entry.Text.Length > 0) contents.Add(new TextContent(entry.Text));
         if (entry.Calls is { } calls) contents.AddRange(calls.Select(ToCall));
         return contents;
+    }
+
+    private static string SerializeArguments(IDictionary<string, object?>? arguments)
+    {
+        try
+        {
+            return JsonSerializer.Serialize(arguments ?? new Dictionary<string, object?>());
+        }
+        catch (Exception ex) when (ex is NotSupportedException or InvalidOperationException or JsonException)
+        {
+            return "{}";
+        }
+    }
+
+    private static string Describe(Exception error)
+    {
+        var parts = new List<string>();
+        for (Exception? e = error; e is not null; e = e.InnerException) parts.Add(e.Message);
+        return string.Join(" ", parts.Distinct());
     }
 
     private static string SerializeResult(object? result)

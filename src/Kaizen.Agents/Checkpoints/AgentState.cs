@@ -92,7 +92,14 @@ public sealed record ConversationEntry(string Role, string Text, int Turn, IRead
 /// <param name="CallId">The model's call id.</param>
 /// <param name="Name">The tool's name.</param>
 /// <param name="ArgumentsJson">The arguments as a JSON object.</param>
-public sealed record ToolCallRecord(string CallId, string Name, string ArgumentsJson);
+public sealed record ToolCallRecord(string CallId, string Name, string ArgumentsJson)
+{
+    /// <summary>
+    /// Why the model's argument text could not be parsed, or null when it could. A call with an error is never run: it is
+    /// answered with a failed result naming the error (<see cref="ArgumentsJson"/> is then <c>{}</c>).
+    /// </summary>
+    public string? ArgumentsError { get; init; }
+}
 
 /// <summary>A tool result as recorded in the conversation.</summary>
 /// <param name="CallId">The call it answers.</param>

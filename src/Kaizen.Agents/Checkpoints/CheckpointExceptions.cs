@@ -32,3 +32,33 @@ public sealed class CheckpointCorruptedException : Exception
     /// <summary>The newest older checkpoint of the same thread that verifies, or null.</summary>
     public string? PreviousValidCheckpointId { get; }
 }
+
+/// <summary>
+/// The checkpoint file is damaged or is not a Kaizen checkpoint store. The message names the file, what is damaged and
+/// what to do: the newest checkpoint that still loads (resume from it) or, when none does, to move the file aside. A file
+/// refused on open is left untouched; a store that met damage later reopens the file on its next call.
+/// </summary>
+public sealed class CheckpointStoreDamagedException : IOException
+{
+    /// <summary>Creates the error.</summary>
+    public CheckpointStoreDamagedException(string path, string detail, string? latestValidCheckpointId, Exception? inner = null)
+        : base($"The checkpoint store '{path}' is damaged or not a Kaizen checkpoint store: {detail}. " +
+               (latestValidCheckpointId is null
+                   ? "No checkpoint in it could be read back. Move the file aside (keep it for inspection); the next run creates a new store at that path."
+                   : $"The newest checkpoint that still loads is '{latestValidCheckpointId}': resume from it (ResumeAsync), or move the file aside to start a new store."),
+            inner)
+    {
+        Path = path;
+        Detail = detail;
+        LatestValidCheckpointId = latestValidCheckpointId;
+    }
+
+    /// <summary>The checkpoint file.</summary>
+    public string Path { get; }
+
+    /// <summary>What is damaged.</summary>
+    public string Detail { get; }
+
+    /// <summary>The newest checkpoint (of the thread asked about, else of any thread) that still loads and verifies, or null.</summary>
+    public string? LatestValidCheckpointId { get; }
+}

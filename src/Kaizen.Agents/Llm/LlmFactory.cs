@@ -1,4 +1,5 @@
 using System.ClientModel;
+using System.ClientModel.Primitives;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -23,7 +24,7 @@ public static class LlmFactory
         {
             LlmProviders.Scripted => new ScriptedChatClient(ChatScript.Endless(), config.Model),
             LlmProviders.Ollama => new OllamaDiagnosticsChatClient(CreateOllama(config, httpClient), config.EffectiveEndpoint!, config.Model),
-            LlmProviders.OpenAI => CreateOpenAI(config).GetChatClient(config.Model).AsIChatClient(),
+            LlmProviders.OpenAI => OpenAIChat(config, null),
             LlmProviders.Local => LocalFactory()(config),
             _ => throw new ArgumentException($"Unknown provider '{config.Provider}'.", nameof(config)),
         };
@@ -90,21 +91,29 @@ public static class LlmFactory
     {
         var endpoint = new Uri(config.EffectiveEndpoint!);
         // Small models on a CPU can take minutes for a long prompt; HttpClient's 100 s default is too short.
-        var http = httpClient ?? new HttpClient(new OllamaErrorBodyHandler(new SocketsHttpHandler())) { Timeout = TimeSpan.FromMinutes(10) };
+        var http = httpClient ?? new HttpClient(new OllamaErrorBodyHandler(new SocketsHttpHandler(), config.EffectiveEndpoint)) { Timeout = config.RequestTimeout };
         http.BaseAddress ??= endpoint;
         return new OllamaApiClient(http, config.Model);
     }
 
     /// <summary>An OpenAI-compatible chat client with an explicit key (instead of <c>OPENAI_API_KEY</c>).</summary>
-    public static IChatClient CreateOpenAIChatClient(AutonomousConfig config, string apiKey) =>
-        CreateOpenAI(config, apiKey).GetChatClient(config.Model).AsIChatClient();
+    public static IChatClient CreateOpenAIChatClient(AutonomousConfig config, string apiKey) => OpenAIChat(config, apiKey);
+
+    private static IChatClient OpenAIChat(AutonomousConfig config, string? apiKey) =>
+        new OpenAIDiagnosticsChatClient(CreateOpenAI(config, apiKey).GetChatClient(config.Model).AsIChatClient(),
+            config.EffectiveEndpoint ?? OpenAIDiagnosticsChatClient.PublicEndpoint);
 
     private static OpenAIClient CreateOpenAI(AutonomousConfig config, string? apiKey = null)
     {
         var key = apiKey ?? Environment.GetEnvironmentVariable("OPENAI_API_KEY");
         if (string.IsNullOrWhiteSpace(key))
             throw new InvalidOperationException("The openai provider needs an API key: set OPENAI_API_KEY (or use KAIZEN_LLM_PROVIDER=ollama for a local model).");
-        var options = new OpenAIClientOptions();
+        var options = new OpenAIClientOptions
+        {
+            // One retry bound for every provider: RetryingChatClient (AutonomousConfig.MaxAttempts), not the SDK's own on top of it.
+            RetryPolicy = new ClientRetryPolicy(maxRetries: 0),
+            NetworkTimeout = config.RequestTimeout,
+        };
         if (config.EffectiveEndpoint is { } endpoint) options.Endpoint = new Uri(endpoint);
         return new OpenAIClient(new ApiKeyCredential(key), options);
     }

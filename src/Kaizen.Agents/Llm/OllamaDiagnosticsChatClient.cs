@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 using System.Runtime.CompilerServices;
+using System.Text.Json;
 using Microsoft.Extensions.AI;
 
 namespace Kaizen.Agents.Llm;
@@ -66,6 +67,7 @@ public static class OllamaErrors
     public static LlmProviderException? Translate(Exception error, string endpoint, string model, CancellationToken cancellationToken)
     {
         if (error is LlmProviderException || (error is OperationCanceledException && cancellationToken.IsCancellationRequested)) return null;
+        if (Find<LlmProviderException>(error) is { } nested) return nested; // raised while HttpClient buffered the body
         var text = Flatten(error);
         if (IsModelMissing(error, text))
             return new LlmProviderException(
@@ -77,12 +79,22 @@ public static class OllamaErrors
                 "or point OLLAMA_HOST at a running server.", LlmProviders.Ollama, isTransient: true, error);
         if (Find<HttpRequestException>(error) is { StatusCode: { } status } && (int)status >= 500)
             return new LlmProviderException($"Ollama at {endpoint} failed with HTTP {(int)status}: {text}", LlmProviders.Ollama, isTransient: true, error);
+        if (error is TaskCanceledException or TimeoutException || Find<TimeoutException>(error) is not null)
+            return new LlmProviderException(
+                $"Ollama at {endpoint} did not answer within the request timeout (AutonomousConfig.RequestTimeout; raise it for slow hardware): {text}",
+                LlmProviders.Ollama, isTransient: true, error);
         if (Find<IOException>(error) is not null || Find<HttpRequestException>(error) is { StatusCode: null })
             return new LlmProviderException(
                 $"The connection to Ollama at {endpoint} failed or dropped mid-response: {text}. Is `ollama serve` still running?",
                 LlmProviders.Ollama, isTransient: true, error);
-        if (error is TaskCanceledException or TimeoutException)
-            return new LlmProviderException($"Ollama at {endpoint} did not answer in time: {text}", LlmProviders.Ollama, isTransient: true, error);
+        if (Find<JsonException>(error) is not null)
+            return new LlmProviderException(
+                $"Ollama at {endpoint} sent a reply that is not valid JSON or not in Ollama's format: {text}. Check that the endpoint is an Ollama server.",
+                LlmProviders.Ollama, isTransient: true, error);
+        if (error is InvalidOperationException && text.Contains("Done=true", StringComparison.Ordinal))
+            return new LlmProviderException(
+                $"Ollama at {endpoint} sent an empty or incomplete reply (no final \"done\" message): {text}",
+                LlmProviders.Ollama, isTransient: true, error);
         if (error.GetType().Name == "OllamaException" || error is HttpRequestException)
             return new LlmProviderException($"Ollama at {endpoint} returned an error: {text}", LlmProviders.Ollama, isTransient: false, error);
         return null;

@@ -89,8 +89,13 @@ public sealed partial class LiteDbMemoryBackend
     {
         await InitializeAsync(cancellationToken).ConfigureAwait(false);
         return await ReadSessionAsync((database, number, _) =>
-            number < 0 ? 0L : Turns(database).LongCount(Query.Between("_id", TurnKey.First(number), TurnKey.Last(number))),
-            cancellationToken).ConfigureAwait(false);
+        {
+            if (number < 0) return 0L;
+            var counted = Turns(database).LongCount(Query.Between("_id", TurnKey.First(number), TurnKey.Last(number)));
+            if (SessionRecord.StoredCount(database, SessionId) is { } stored && stored != counted)
+                throw new InvalidDataException($"session '{SessionId}' holds {stored} turns but its index lists {counted}: index pages are damaged");
+            return counted;
+        }, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Sequence of the newest stored turn, -1 when the session is empty (the memory cursor a checkpoint records).</summary>

@@ -9,3 +9,31 @@ public class MemoryStoreException : Exception
     {
     }
 }
+
+/// <summary>
+/// The memory file is damaged or is not a Kaizen memory database. The message names the file, what is wrong and what to
+/// do: salvage every readable turn with <see cref="MemoryRepair.ExportReadableTurnsAsync"/> (or the file was refused and
+/// left untouched). The backend stays usable: a later call reopens the file.
+/// </summary>
+public sealed class MemoryStoreDamagedException : MemoryStoreException
+{
+    /// <summary>Creates the exception.</summary>
+    public MemoryStoreDamagedException(string path, string message, string detail, Exception? innerException = null)
+        : base(message, innerException)
+    {
+        Path = path;
+        Detail = detail;
+    }
+
+    /// <summary>The memory file.</summary>
+    public string Path { get; }
+
+    /// <summary>What is damaged.</summary>
+    public string Detail { get; }
+
+    internal static MemoryStoreDamagedException FromOperation(string path, Exception cause) => new(path,
+        $"The memory file '{path}' is damaged: reading or writing it failed with {cause.GetType().Name}: {cause.Message} " +
+        $"Committed turns that are still readable can be salvaged with MemoryRepair.ExportReadableTurnsAsync(\"{path}\", \"turns.jsonl\") " +
+        "(or `dotnet run --project tools/memory-repair -- <file> <out.jsonl>`); keep the damaged file for inspection and start a new one.",
+        $"{cause.GetType().Name}: {cause.Message}", cause);
+}

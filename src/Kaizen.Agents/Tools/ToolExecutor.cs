@@ -155,7 +155,7 @@ public sealed class ToolExecutor : IToolExecutor
             {
                 throw;
             }
-            catch (Exception ex) when (ex is IPermanentToolFailure)
+            catch (Exception ex) when (IsPermanent(ex))
             {
                 last = ex;
                 break;
@@ -172,6 +172,7 @@ public sealed class ToolExecutor : IToolExecutor
         {
             ToolRefusedException => $"Tool '{tool.Name}' refused the call: {last.Message}",
             IPermanentToolFailure => $"Tool '{tool.Name}' failed: {last.Message}",
+            _ when IsPermanent(last!) => $"Tool '{tool.Name}' failed: {Describe(last!)}",
             _ => $"Tool '{tool.Name}' failed after {attempt} attempt(s): {Describe(last!)}",
         };
         await AuditAsync(context, call, tool.Level, argumentsJson, ToolAuditDecision.Failed, "tool", message, cancellationToken);
@@ -194,6 +195,15 @@ public sealed class ToolExecutor : IToolExecutor
             throw new TimeoutException($"the call took longer than {_options.CallTimeout.TotalSeconds:0.###} s");
         }
     }
+
+    /// <summary>
+    /// True for failures that the same call cannot get past by trying again: a refusal or a tool's own report
+    /// (<see cref="IPermanentToolFailure"/>), a missing file or folder, an over-long name, denied access, arguments the
+    /// tool rejects. Anything else (I/O contention, timeouts, network errors) is treated as transient.
+    /// </summary>
+    public static bool IsPermanent(Exception error) => error is IPermanentToolFailure
+        or FileNotFoundException or DirectoryNotFoundException or PathTooLongException or UnauthorizedAccessException
+        or ArgumentException or FormatException or JsonException or NotSupportedException or InvalidCastException;
 
     private static string Describe(Exception ex) => ex switch
     {

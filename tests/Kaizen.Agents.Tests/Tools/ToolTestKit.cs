@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Text.Json;
 using Kaizen.Agents.Tools;
 using Microsoft.Extensions.AI;
@@ -16,6 +17,18 @@ internal static class ToolTestKit
         var json = JsonSerializer.SerializeToElement(arguments ?? new { });
         var dict = json.EnumerateObject().ToDictionary(p => p.Name, p => (object?)p.Value.Clone());
         return new FunctionCallContent(callId, name, dict);
+    }
+
+    /// <summary>Makes a hard link with the platform's own command (.NET has no API for it).</summary>
+    public static void HardLink(string target, string link)
+    {
+        var info = OperatingSystem.IsWindows()
+            ? new ProcessStartInfo("cmd", ["/c", "mklink", "/H", link, target])
+            : new ProcessStartInfo("ln", [target, link]);
+        info.RedirectStandardOutput = info.RedirectStandardError = true;
+        using var process = Process.Start(info)!;
+        process.WaitForExit();
+        process.ExitCode.Should().Be(0, process.StandardError.ReadToEnd());
     }
 
     /// <summary>A call whose argument text the model botched (not JSON at all).</summary>

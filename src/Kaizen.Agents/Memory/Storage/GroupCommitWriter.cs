@@ -151,7 +151,7 @@ internal sealed class GroupCommitWriter : IAsyncDisposable
                 return true;
             }, CancellationToken.None).ConfigureAwait(false);
         }
-        catch (LiteException)
+        catch (Exception exception) when (exception is LiteException or MemoryStoreException)
         {
             // committed data is safe in the log; the next checkpoint (or closing the file) folds it in
         }
@@ -190,6 +190,7 @@ internal sealed class GroupCommitWriter : IAsyncDisposable
         try
         {
             foreach (var op in ops) op.Apply(batch);
+            batch.SaveCounts();
             database.Commit();
             return batch;
         }

@@ -25,14 +25,34 @@ internal static class LiteDbOpener
         try
         {
             var database = new LiteDatabase(connection) { CheckpointSize = DeferredCheckpointPages };
-            database.GetCollection(TurnDocument.Collection); // touches the header: fails here, not mid-operation
-            return database;
+            try
+            {
+                database.GetCollection(TurnDocument.Collection); // touches the header: fails here, not mid-operation
+                if (LiteDbFileFormat.EnsureFormat(database, "kaizen-memory", 1, TurnDocument.Collection, SessionRecord.Collection, "meta") is { } problem)
+                    throw new MemoryStoreDamagedException(template.Filename,
+                        $"'{template.Filename}' is not a Kaizen memory database: {problem}. The memory backend did not change it; use another file name.", problem);
+                return database;
+            }
+            catch
+            {
+                try { database.Dispose(); }
+                catch (Exception exception) when (exception is LiteException or IOException or ObjectDisposedException) { /* already broken */ }
+                throw;
+            }
+        }
+        catch (MemoryStoreException)
+        {
+            throw;
         }
         catch (LiteException exception)
         {
             throw new MemoryStoreException(
                 $"LiteDB could not open '{template.Filename}': {exception.Message} The file was not changed by the memory backend; " +
                 "check the password in the connection string or use a new file.", exception);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            throw MemoryStoreDamagedException.FromOperation(template.Filename, exception);
         }
     }
 }

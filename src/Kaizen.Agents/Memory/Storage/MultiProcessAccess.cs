@@ -28,8 +28,21 @@ internal sealed class MultiProcessAccess(ConnectionString connection, TimeSpan l
                 "A process using MemoryConcurrency.SingleProcess keeps the file to itself; switch it to MultiProcess.",
                 cancellationToken).ConfigureAwait(false);
             LiteDbFileFormat.EnsureLiteDbOrAbsent(connection.Filename, !string.IsNullOrEmpty(connection.Password));
-            using var database = LiteDbOpener.Open(connection);
-            return work(database);
+            LiteDatabase? database = null;
+            try
+            {
+                database = LiteDbOpener.Open(connection);
+                return work(database);
+            }
+            catch (Exception exception) when (exception is not (OperationCanceledException or MemoryStoreException))
+            {
+                throw MemoryStoreDamagedException.FromOperation(connection.Filename, exception);
+            }
+            finally
+            {
+                try { database?.Dispose(); }
+                catch (Exception exception) when (exception is LiteException or IOException or ObjectDisposedException) { /* damaged file */ }
+            }
         }
         finally
         {

@@ -18,6 +18,13 @@ internal sealed record SessionRecord(int Number, long LastSequence, Dictionary<l
     public const string ReembedTargetField = "er";
     public const string ReembedProgressField = "ek";
 
+    /// <summary>How many turns the session holds, kept by every write (absent in rows written before it existed).</summary>
+    public const string CountField = "k";
+
+    /// <summary>The stored turn count of a session, or null when unknown.</summary>
+    public static long? StoredCount(LiteDatabase database, string sessionId) =>
+        database.GetCollection(Collection).FindById(sessionId) is { } row && row.TryGetValue(CountField, out var count) && count.IsNumber ? count.AsInt64 : null;
+
     public static SessionRecord Empty => new(-1, -1, new Dictionary<long, long>());
 
     public static SessionRecord Load(LiteDatabase database, string sessionId)
@@ -72,7 +79,7 @@ internal sealed record SessionRecord(int Number, long LastSequence, Dictionary<l
         var number = counter["next"].AsInt32;
         counter["next"] = number + 1;
         meta.Upsert(counter);
-        var row = new BsonDocument { ["_id"] = sessionId, [NumberField] = number };
+        var row = new BsonDocument { ["_id"] = sessionId, [NumberField] = number, [CountField] = 0L };
         SetEmbedder(row, embedderId, dimensions);
         database.GetCollection(Collection).Insert(row);
         return number;

@@ -10,12 +10,17 @@ namespace Kaizen.Agents.Memory.Storage;
 /// </summary>
 internal sealed class SingleProcessAccess : IDatabaseAccess
 {
-    private readonly LiteDatabase _database;
+    private readonly ConnectionString _connection;
+    private readonly bool _inMemory;
+    private LiteDatabase? _database;
     private readonly CrossProcessFileLock? _lock;
     private readonly SemaphoreSlim _oneAtATime = new(1, 1);
+    private bool _disposed;
 
-    private SingleProcessAccess(LiteDatabase database, CrossProcessFileLock? fileLock)
+    private SingleProcessAccess(ConnectionString connection, bool inMemory, LiteDatabase database, CrossProcessFileLock? fileLock)
     {
+        _connection = connection;
+        _inMemory = inMemory;
         _database = database;
         _lock = fileLock;
     }
@@ -24,14 +29,14 @@ internal sealed class SingleProcessAccess : IDatabaseAccess
 
     public static async Task<SingleProcessAccess> OpenAsync(ConnectionString connection, bool inMemory, TimeSpan lockTimeout, CancellationToken cancellationToken)
     {
-        if (inMemory) return new SingleProcessAccess(LiteDbOpener.Open(connection), null);
+        if (inMemory) return new SingleProcessAccess(connection, true, LiteDbOpener.Open(connection), null);
         var fileLock = await CrossProcessFileLock.AcquireAsync(connection.Filename, lockTimeout,
             "Several processes may share one memory file only if every one of them uses MemoryConcurrency.MultiProcess.",
             cancellationToken).ConfigureAwait(false);
         try
         {
             LiteDbFileFormat.EnsureLiteDbOrAbsent(connection.Filename, !string.IsNullOrEmpty(connection.Password));
-            return new SingleProcessAccess(LiteDbOpener.Open(connection), fileLock);
+            return new SingleProcessAccess(connection, false, LiteDbOpener.Open(connection), fileLock);
         }
         catch
         {
@@ -57,19 +62,21 @@ internal sealed class SingleProcessAccess : IDatabaseAccess
     {
         try
         {
+            if (_disposed) throw new MemoryStoreException($"The memory file '{_connection.Filename}' is closed; open a new backend to continue.");
+            if (_database is null)
+            {
+                // A damaged page closed the engine on an earlier call: check the file again and reopen it.
+                if (!_inMemory) LiteDbFileFormat.EnsureLiteDbOrAbsent(_connection.Filename, !string.IsNullOrEmpty(_connection.Password));
+                _database = LiteDbOpener.Open(_connection);
+            }
             return work(_database);
         }
-        catch (ObjectDisposedException disposed)
+        catch (Exception exception) when (exception is not (OperationCanceledException or MemoryStoreException))
         {
-            // LiteDB closes its engine by itself after an I/O error or a damaged page; a call caught in that moment
-            // sees only a disposed lock. The engine keeps the original error, which a second call surfaces.
-            try { work(_database); }
-            catch (Exception cause) when (cause is not ObjectDisposedException)
-            {
-                throw new MemoryStoreException($"LiteDB closed the memory file after a fatal error: {cause.Message} " +
-                                               "Committed turns are safe in the file; open a new backend to continue.", cause);
-            }
-            throw new MemoryStoreException("LiteDB closed the memory file while an operation was starting; open a new backend to continue.", disposed);
+            // LiteDB closes its engine by itself after a damaged page or an I/O error; drop it so the next call reopens
+            // the file instead of meeting a disposed lock, and report what broke.
+            CloseQuietly();
+            throw MemoryStoreDamagedException.FromOperation(_connection.Filename, exception);
         }
         finally
         {
@@ -77,12 +84,23 @@ internal sealed class SingleProcessAccess : IDatabaseAccess
         }
     }
 
+    private void CloseQuietly()
+    {
+        if (_inMemory) return; // an in-memory database would be lost; keep it
+        try { _database?.Dispose(); }
+        catch (Exception exception) when (exception is not OutOfMemoryException) { /* already broken */ }
+        _database = null;
+    }
+
     public async ValueTask DisposeAsync()
     {
         await _oneAtATime.WaitAsync().ConfigureAwait(false);
         try
         {
-            _database.Dispose();
+            _disposed = true;
+            try { _database?.Dispose(); }
+            catch (Exception exception) when (exception is LiteException or IOException or ObjectDisposedException) { /* damaged file: nothing more to fold in */ }
+            _database = null;
             _lock?.Dispose();
         }
         finally

@@ -7,6 +7,33 @@ namespace Kaizen.Agents.Memory.Storage;
 internal sealed class WriteBatch(LiteDatabase database, bool exclusive)
 {
     private readonly Dictionary<SessionState, (SessionRecord Before, SessionCursor Cursor)> _sessions = new();
+    private readonly Dictionary<string, (int Number, long Delta)> _counted = new(StringComparer.Ordinal);
+
+    /// <summary>Records that this transaction added (or removed, when negative) turns of a session.</summary>
+    public void CountTurns(SessionState session, int number, long delta)
+    {
+        var current = _counted.TryGetValue(session.SessionId, out var entry) ? entry.Delta : 0;
+        _counted[session.SessionId] = (number, current + delta);
+    }
+
+    /// <summary>
+    /// Stores each touched session's turn count in its row, in the same transaction, so a read can tell a damaged index
+    /// (turns missing from it) from a session that simply has fewer turns.
+    /// </summary>
+    public void SaveCounts()
+    {
+        foreach (var (sessionId, (number, delta)) in _counted)
+        {
+            if (delta == 0) continue;
+            var sessions = Database.GetCollection(SessionRecord.Collection);
+            var row = sessions.FindById(sessionId);
+            if (row is null) continue;
+            row[SessionRecord.CountField] = row.TryGetValue(SessionRecord.CountField, out var count) && count.IsNumber
+                ? count.AsInt64 + delta
+                : Turns.LongCount(Query.Between("_id", TurnKey.First(number), TurnKey.Last(number))); // a row written before counts existed
+            sessions.Update(row);
+        }
+    }
 
     public LiteDatabase Database { get; } = database;
 

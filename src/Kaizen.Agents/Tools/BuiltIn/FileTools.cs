@@ -15,10 +15,14 @@ public sealed class FileTools(Workspace workspace, int maxReadBytes = 1_000_000)
         {
             var full = _workspace.Resolve(path);
             if (!File.Exists(full)) throw new FileNotFoundException($"No file '{path}' in the workspace.");
-            var length = new FileInfo(full).Length;
+            using var handle = File.OpenHandle(full, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
+            FileLinks.EnsureSingle(handle, path);
+            var length = RandomAccess.GetLength(handle);
             if (length > maxReadBytes)
                 throw new ToolRefusedException($"'{path}' has {length} bytes; read_file returns at most {maxReadBytes}.");
-            return await File.ReadAllTextAsync(full, cancellationToken);
+            await using var stream = new FileStream(handle, FileAccess.Read, bufferSize: 0);
+            using var reader = new StreamReader(stream, Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
+            return await reader.ReadToEndAsync(cancellationToken);
         },
         "read_file", "Reads a UTF-8 text file from the workspace and returns its content.");
 
@@ -56,8 +60,15 @@ public sealed class FileTools(Workspace workspace, int maxReadBytes = 1_000_000)
             var parent = Path.GetDirectoryName(full)!;
             _workspace.Resolve(_workspace.Relative(parent));
             Directory.CreateDirectory(parent);
-            if (append) await File.AppendAllTextAsync(full, content, cancellationToken);
-            else await File.WriteAllTextAsync(full, content, cancellationToken);
+            // Opened without truncating, checked, then truncated: a linked file is refused before any byte changes.
+            using (var handle = File.OpenHandle(full, FileMode.OpenOrCreate, FileAccess.Write, FileShare.Read))
+            {
+                FileLinks.EnsureSingle(handle, path);
+                var bytes = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false).GetBytes(content);
+                var offset = append ? RandomAccess.GetLength(handle) : 0;
+                if (!append) RandomAccess.SetLength(handle, 0);
+                await RandomAccess.WriteAsync(handle, bytes, offset, cancellationToken);
+            }
             return $"wrote {Encoding.UTF8.GetByteCount(content)} bytes to {_workspace.Relative(full)}";
         },
         "write_file", "Writes (or appends) UTF-8 text to a file in the workspace, creating folders as needed.");
@@ -69,6 +80,8 @@ public sealed class FileTools(Workspace workspace, int maxReadBytes = 1_000_000)
             var full = _workspace.Resolve(path);
             if (Directory.Exists(full)) throw new ToolRefusedException($"'{path}' is a folder; delete_file deletes files only.");
             if (!File.Exists(full)) throw new FileNotFoundException($"No file '{path}' in the workspace.");
+            using (var handle = File.OpenHandle(full, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete))
+                FileLinks.EnsureSingle(handle, path);
             File.Delete(full);
             return $"deleted {_workspace.Relative(full)}";
         },

@@ -137,6 +137,46 @@ public abstract class OllamaBehaviour
     /// <summary>An HTTP error with Ollama's {"error": …} body.</summary>
     public static OllamaBehaviour Error(int status, string message) => new ErrorBehaviour(status, message);
 
+    /// <summary>A raw body with the given status, whatever the request asked for (e.g. text that is not JSON, or nothing).</summary>
+    public static OllamaBehaviour Raw(int status, string body, string contentType = "application/x-ndjson") => new RawBehaviour(status, body, contentType);
+
+    /// <summary>Waits <paramref name="delay"/> before answering with <paramref name="text"/>.</summary>
+    public static OllamaBehaviour Slow(TimeSpan delay, string text) => new SlowBehaviour(delay, text);
+
+    /// <summary>Reads the request, then drops the connection without a byte of answer.</summary>
+    public static OllamaBehaviour Cut() => new CutBehaviour();
+
+    private sealed class RawBehaviour(int status, string body, string contentType) : OllamaBehaviour
+    {
+        public override async Task RespondAsync(HttpListenerContext context, JsonObject request)
+        {
+            context.Response.StatusCode = status;
+            context.Response.ContentType = contentType;
+            var bytes = Encoding.UTF8.GetBytes(body);
+            context.Response.ContentLength64 = bytes.Length;
+            await context.Response.OutputStream.WriteAsync(bytes);
+            context.Response.Close();
+        }
+    }
+
+    private sealed class SlowBehaviour(TimeSpan delay, string text) : OllamaBehaviour
+    {
+        public override async Task RespondAsync(HttpListenerContext context, JsonObject request)
+        {
+            await Task.Delay(delay);
+            await Reply(text).RespondAsync(context, request);
+        }
+    }
+
+    private sealed class CutBehaviour : OllamaBehaviour
+    {
+        public override Task RespondAsync(HttpListenerContext context, JsonObject request)
+        {
+            context.Response.Abort();
+            return Task.CompletedTask;
+        }
+    }
+
     private sealed class ErrorBehaviour(int status, string message) : OllamaBehaviour
     {
         public override Task RespondAsync(HttpListenerContext context, JsonObject request) =>

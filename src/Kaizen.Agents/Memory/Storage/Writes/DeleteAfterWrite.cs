@@ -13,6 +13,7 @@ internal sealed class DeleteAfterWrite(SessionState session, long sequence) : Wr
         var cursor = batch.Cursor(session);
         if (cursor.Number < 0 || sequence >= cursor.LastSequence) return;
         Result = batch.Turns.DeleteMany(Query.Between("_id", TurnKey.Compose(cursor.Number, sequence + 1), TurnKey.Last(cursor.Number)));
+        batch.CountTurns(session, cursor.Number, -Result);
         var newest = batch.Turns.Query()
             .Where(Query.Between("_id", TurnKey.First(cursor.Number), TurnKey.Compose(cursor.Number, Math.Max(0, sequence))))
             .OrderByDescending("_id").Select("_id").Limit(1).FirstOrDefault();

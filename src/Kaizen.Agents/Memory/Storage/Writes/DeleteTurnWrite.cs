@@ -12,6 +12,7 @@ internal sealed class DeleteTurnWrite(SessionState session, long key) : WriteOp<
         var cursor = batch.Cursor(session);
         if (cursor.Promoted.Remove(TurnKey.Sequence(key))) SessionRecord.SavePromoted(batch.Database, session.SessionId, cursor.Promoted);
         Result = batch.Turns.Delete(key);
+        if (Result) batch.CountTurns(session, cursor.Number, -1);
     }
 
     protected override void OnCommitted()

@@ -30,6 +30,7 @@ internal sealed class StoreTurnWrite(
         var key = TurnKey.Compose(cursor.Number, sequence);
         TurnDocument.AssignKey(_document, key, sequence); // again on a retry alone: the document is only ever inserted once
         batch.Turns.Insert(_document);
+        batch.CountTurns(session, cursor.Number, 1);
         Result = new MemoryTurn(TurnKey.Format(key), session.SessionId, sequence, role, content, timestamp, metadataAsRead);
     }
 
