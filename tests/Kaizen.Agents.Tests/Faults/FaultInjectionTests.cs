@@ -1,3 +1,4 @@
+using Kaizen.Testing.Processes;
 using System.Security.Cryptography;
 using Kaizen.Agents.Checkpoints;
 using Kaizen.Agents.Llm;
