@@ -67,6 +67,7 @@ internal sealed class LivingDocCommands(TextWriter output, TextWriter error, Tim
         {
             var repo = RepoLocator.FindOrThrow(currentFolder);
             await new NodeToolsInstaller(output, error).EnsureInstalledAsync(repo, ct);
+            await new LocalModelInstaller(output, error).EnsureInstalledAsync(repo, ct);
             var outcome = await new SpecsRunner(output).RunAsync(repo, filter, ct);
             var produced = File.Exists(outcome.MessagesFile) && new FileInfo(outcome.MessagesFile).Length > 0;
             var archive = new RunArchive(Path.Combine(repo, "docs", "living-doc", "runs"), time, keep);

@@ -23,7 +23,8 @@ internal sealed class SpecsRunner(TextWriter output)
         var messagesFile = stem + ".ndjson";
         var htmlFile = stem + ".html";
         var start = new ProcessStartInfo("dotnet") { WorkingDirectory = repoRoot, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var arg in new[] { "test", SpecsProject, "--filter", filter }) start.ArgumentList.Add(arg);
+        // Normal verbosity prints each scenario as it ends: the progress of a run that takes minutes on a real model.
+        foreach (var arg in new[] { "test", SpecsProject, "--filter", filter, "--logger", "console;verbosity=normal" }) start.ArgumentList.Add(arg);
         start.Environment[FormattersVariable] = FormattersJson(messagesFile, htmlFile);
         await output.WriteLineAsync($"livingdoc: dotnet test {SpecsProject} --filter \"{filter}\" (messages: {messagesFile})");
         var watch = Stopwatch.StartNew();
