@@ -7,9 +7,9 @@ Feature: Replanning when a step fails
   Scenario: A failed step triggers a revised plan that keeps the completed work
     The plans are the model's own. The second step of the first plan fails because the
     service it needs is down: the outage is injected where the step runs, so the step
-    fails whatever the model does.
+    fails whatever the model does. The first plan must have at least two steps.
 
-    Given a planning agent that may replan at most 2 times
+    Given a planning agent that plans at least 2 steps and may replan at most 2 times
     And the second step of the first plan fails with "the old wiki is read-only"
     When the planning agent works on "Publish the release notes"
     Then the agent replanned because "the old wiki is read-only"

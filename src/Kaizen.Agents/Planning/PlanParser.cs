@@ -16,7 +16,7 @@ public static class PlanParser
     /// <see cref="Format"/> as a JSON schema (strings and the step list bounded), sent as the response format so that a
     /// model with structured output can only write a plan this parser reads.
     /// </summary>
-    public static System.Text.Json.JsonElement Schema(int maxSteps) => System.Text.Json.JsonSerializer.SerializeToElement(new
+    public static System.Text.Json.JsonElement Schema(int maxSteps, int minSteps = 1) => System.Text.Json.JsonSerializer.SerializeToElement(new
     {
         type = "object",
         properties = new
@@ -24,7 +24,7 @@ public static class PlanParser
             steps = new
             {
                 type = "array",
-                minItems = 1,
+                minItems = minSteps,
                 maxItems = maxSteps,
                 items = new
                 {

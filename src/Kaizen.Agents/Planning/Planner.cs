@@ -6,7 +6,7 @@ namespace Kaizen.Agents.Planning;
 /// Asks the model for a plan and for revised plans. Replies are parsed with <see cref="PlanParser"/>; an unreadable
 /// reply gets one repair request (the parse error is sent back), then <see cref="PlanningException"/>.
 /// </summary>
-public sealed class Planner(IChatClient model, int maxSteps = 20)
+public sealed class Planner(IChatClient model, int maxSteps = 20, int minSteps = 1)
 {
     private readonly IChatClient _model = model ?? throw new ArgumentNullException(nameof(model));
 
@@ -17,7 +17,7 @@ public sealed class Planner(IChatClient model, int maxSteps = 20)
 
     /// <summary>Asks for a first plan for <paramref name="goal"/>.</summary>
     public Task<IReadOnlyList<PlannedStep>> CreateAsync(string goal, CancellationToken cancellationToken = default) =>
-        AskAsync($"Goal: {goal}\nWrite the plan.", cancellationToken);
+        AskAsync($"Goal: {goal}\nWrite the plan.", Math.Max(1, minSteps), cancellationToken);
 
     /// <summary>Asks for the remaining steps after <paramref name="failed"/> went wrong, given what is already done.</summary>
     public Task<IReadOnlyList<PlannedStep>> ReviseAsync(Plan plan, PlanStep failed, string error, CancellationToken cancellationToken = default)
@@ -29,17 +29,17 @@ public sealed class Planner(IChatClient model, int maxSteps = 20)
             $"Goal: {plan.Goal}\nCompleted steps (keep them, do not repeat them):\n{done}\n" +
             $"Step {failed.Number} failed: {failed.Description}\nError: {error}\n" +
             "Write a revised plan: only the steps still needed to reach the goal, avoiding what failed.";
-        return AskAsync(prompt, cancellationToken);
+        return AskAsync(prompt, 1, cancellationToken);
     }
 
-    private async Task<IReadOnlyList<PlannedStep>> AskAsync(string prompt, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<PlannedStep>> AskAsync(string prompt, int fewest, CancellationToken cancellationToken)
     {
         var messages = new List<ChatMessage> { new(ChatRole.System, SystemPrompt), new(ChatRole.User, prompt) };
-        var options = new ChatOptions { ResponseFormat = ChatResponseFormat.ForJsonSchema(PlanParser.Schema(maxSteps), "plan", "An ordered plan of steps") };
+        var options = new ChatOptions { ResponseFormat = ChatResponseFormat.ForJsonSchema(PlanParser.Schema(maxSteps, fewest), "plan", "An ordered plan of steps") };
         var reply = await _model.GetResponseAsync(messages, options, cancellationToken);
         try
         {
-            return Checked(PlanParser.Parse(reply.Text));
+            return Checked(PlanParser.Parse(reply.Text), fewest);
         }
         catch (PlanFormatException first)
         {
@@ -49,7 +49,7 @@ public sealed class Planner(IChatClient model, int maxSteps = 20)
             var repaired = await _model.GetResponseAsync(messages, options, cancellationToken);
             try
             {
-                return Checked(PlanParser.Parse(repaired.Text));
+                return Checked(PlanParser.Parse(repaired.Text), fewest);
             }
             catch (PlanFormatException second)
             {
@@ -60,8 +60,10 @@ public sealed class Planner(IChatClient model, int maxSteps = 20)
         }
     }
 
-    private IReadOnlyList<PlannedStep> Checked(IReadOnlyList<PlannedStep> steps) =>
-        steps.Count <= maxSteps ? steps : throw new PlanFormatException($"the plan has {steps.Count} steps; at most {maxSteps} are allowed");
+    private IReadOnlyList<PlannedStep> Checked(IReadOnlyList<PlannedStep> steps, int fewest) =>
+        steps.Count > maxSteps ? throw new PlanFormatException($"the plan has {steps.Count} steps; at most {maxSteps} are allowed")
+        : steps.Count < fewest ? throw new PlanFormatException($"the plan has {steps.Count} step(s); at least {fewest} are needed")
+        : steps;
 
     private static string Shorten(string text) => text.Length <= 200 ? text : text[..200] + "…";
 }

@@ -21,7 +21,7 @@ public sealed class PlanningAgent
     public PlanningAgent(IChatClient model, IPlanStepExecutor steps, PlanningAgentOptions? options = null)
     {
         _options = options ?? new PlanningAgentOptions();
-        _planner = new Planner(model, _options.MaxSteps);
+        _planner = new Planner(model, _options.MaxSteps, _options.MinSteps);
         _steps = steps ?? throw new ArgumentNullException(nameof(steps));
     }
 

@@ -10,6 +10,12 @@ public sealed class PlanningAgentOptions
     public int MaxSteps { get; set; } = 20;
 
     /// <summary>
+    /// Fewest steps a first plan may have (default 1). A model with structured output is held to it by the plan's schema;
+    /// a shorter plan from any other model gets the repair request. Revised plans may be shorter: they hold only what is left.
+    /// </summary>
+    public int MinSteps { get; set; } = 1;
+
+    /// <summary>
     /// Called after every change of the plan (created, step done, step failed, revised), e.g. to save it in a
     /// checkpoint under <see cref="Plan.CheckpointKey"/>. Runs before the next step starts.
     /// </summary>

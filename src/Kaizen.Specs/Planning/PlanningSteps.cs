@@ -35,6 +35,13 @@ public sealed class PlanningSteps(AgentWorld world, ModelTranscript transcript)
     [Given("a planning agent that may replan at most {int} times")]
     public void GivenMaxReplans(int replans) => _options.MaxReplans = replans;
 
+    [Given("a planning agent that plans at least {int} steps and may replan at most {int} times")]
+    public void GivenMinStepsAndMaxReplans(int steps, int replans)
+    {
+        _options.MinSteps = steps;
+        _options.MaxReplans = replans;
+    }
+
     [Given("a planning agent that saves a checkpoint after every step")]
     public void GivenCheckpointEveryStep() => world.Config = world.Config with { EnableCheckpoints = true, CheckpointInterval = 1 };
 
@@ -83,7 +90,7 @@ public sealed class PlanningSteps(AgentWorld world, ModelTranscript transcript)
             var numbers = revision.Select(e => e.Number).ToList();
             numbers.Should().BeInAscendingOrder("revision {0} ran its steps in order", revision.Key)
                 .And.OnlyHaveUniqueItems("no step of a revision runs twice");
-            numbers.Zip(numbers.Skip(1)).Should().OnlyContain(p => p.Second == p.First + 1, "no step of a revision is skipped");
+            numbers.Zip(numbers.Skip(1)).Should().NotContain(p => p.Second != p.First + 1, "no step of a revision is skipped");
         }
     }
 

@@ -81,4 +81,19 @@ public sealed class StructuredReplyTests : IDisposable
         steps.GetProperty("maxItems").GetInt32().Should().Be(7);
         steps.GetProperty("items").GetProperty("required").EnumerateArray().Select(e => e.GetString()).Should().Equal("description", "expected_outcome");
     }
+
+    [Fact]
+    public async Task A_first_plan_shorter_than_the_minimum_gets_the_repair_request()
+    {
+        var model = new ScriptedChatClient(new ChatScript()
+            .Reply(ScriptedReply.Json(new { steps = new[] { new { description = "a", expected_outcome = "b" } } }))
+            .Reply(ScriptedReply.Json(new { steps = new[] { new { description = "a", expected_outcome = "b" }, new { description = "c", expected_outcome = "d" } } })));
+
+        var steps = await new Kaizen.Agents.Planning.Planner(model, maxSteps: 7, minSteps: 2).CreateAsync("goal", Ct);
+
+        steps.Should().HaveCount(2);
+        var format = (ChatResponseFormatJson)model.Requests[0].Options!.ResponseFormat!;
+        format.Schema!.Value.GetProperty("properties").GetProperty("steps").GetProperty("minItems").GetInt32().Should().Be(2);
+        model.Requests[1].LastUserText.Should().Contain("at least 2 are needed");
+    }
 }
