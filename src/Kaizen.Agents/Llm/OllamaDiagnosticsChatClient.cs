@@ -67,27 +67,27 @@ public static class OllamaErrors
     public static LlmProviderException? Translate(Exception error, string endpoint, string model, CancellationToken cancellationToken)
     {
         if (error is LlmProviderException || (error is OperationCanceledException && cancellationToken.IsCancellationRequested)) return null;
-        if (Find<LlmProviderException>(error) is { } nested) return nested; // raised while HttpClient buffered the body
-        var text = Flatten(error);
+        if (ExceptionChain.Find<LlmProviderException>(error) is { } nested) return nested; // raised while HttpClient buffered the body
+        var text = ExceptionChain.Flatten(error);
         if (IsModelMissing(error, text))
             return new LlmProviderException(
                 $"Model '{model}' is not available on the Ollama server at {endpoint}. Pull it with `ollama pull {model}` (server said: {text}).",
                 LlmProviders.Ollama, isTransient: false, error);
-        if (Find<SocketException>(error) is { } socket && socket.SocketErrorCode is SocketError.ConnectionRefused or SocketError.HostNotFound or SocketError.TryAgain or SocketError.HostUnreachable)
+        if (ExceptionChain.Find<SocketException>(error) is { } socket && socket.SocketErrorCode is SocketError.ConnectionRefused or SocketError.HostNotFound or SocketError.TryAgain or SocketError.HostUnreachable)
             return new LlmProviderException(
                 $"Cannot reach Ollama at {endpoint} ({socket.SocketErrorCode}). Start it with `ollama serve`, pull the model with `ollama pull {model}`, " +
                 "or point OLLAMA_HOST at a running server.", LlmProviders.Ollama, isTransient: true, error);
-        if (Find<HttpRequestException>(error) is { StatusCode: { } status } && (int)status >= 500)
+        if (ExceptionChain.Find<HttpRequestException>(error) is { StatusCode: { } status } && (int)status >= 500)
             return new LlmProviderException($"Ollama at {endpoint} failed with HTTP {(int)status}: {text}", LlmProviders.Ollama, isTransient: true, error);
-        if (error is TaskCanceledException or TimeoutException || Find<TimeoutException>(error) is not null)
+        if (error is TaskCanceledException or TimeoutException || ExceptionChain.Find<TimeoutException>(error) is not null)
             return new LlmProviderException(
                 $"Ollama at {endpoint} did not answer within the request timeout (AutonomousConfig.RequestTimeout; raise it for slow hardware): {text}",
                 LlmProviders.Ollama, isTransient: true, error);
-        if (Find<IOException>(error) is not null || Find<HttpRequestException>(error) is { StatusCode: null })
+        if (ExceptionChain.Find<IOException>(error) is not null || ExceptionChain.Find<HttpRequestException>(error) is { StatusCode: null })
             return new LlmProviderException(
                 $"The connection to Ollama at {endpoint} failed or dropped mid-response: {text}. Is `ollama serve` still running?",
                 LlmProviders.Ollama, isTransient: true, error);
-        if (Find<JsonException>(error) is not null)
+        if (ExceptionChain.Find<JsonException>(error) is not null)
             return new LlmProviderException(
                 $"Ollama at {endpoint} sent a reply that is not valid JSON or not in Ollama's format: {text}. Check that the endpoint is an Ollama server.",
                 LlmProviders.Ollama, isTransient: true, error);
@@ -101,20 +101,7 @@ public static class OllamaErrors
     }
 
     private static bool IsModelMissing(Exception error, string text) =>
-        Find<HttpRequestException>(error) is { StatusCode: HttpStatusCode.NotFound }
+        ExceptionChain.Find<HttpRequestException>(error) is { StatusCode: HttpStatusCode.NotFound }
         || (text.Contains("not found", StringComparison.OrdinalIgnoreCase) && text.Contains("model", StringComparison.OrdinalIgnoreCase));
 
-    private static T? Find<T>(Exception? error) where T : Exception
-    {
-        for (; error is not null; error = error.InnerException)
-            if (error is T match) return match;
-        return null;
-    }
-
-    private static string Flatten(Exception error)
-    {
-        var parts = new List<string>();
-        for (Exception? e = error; e is not null; e = e.InnerException) parts.Add(e.Message);
-        return string.Join(" -> ", parts.Distinct());
-    }
 }

@@ -73,18 +73,18 @@ public static class OpenAIErrors
             };
             return new LlmProviderException($"{server} failed with HTTP {status}: {detail}.{fix}", LlmProviders.OpenAI, transient, error);
         }
-        var text = Flatten(error);
-        if (error is TaskCanceledException or TimeoutException || Find<TimeoutException>(error) is not null)
+        var text = ExceptionChain.Flatten(error);
+        if (error is TaskCanceledException or TimeoutException || ExceptionChain.Find<TimeoutException>(error) is not null)
             return new LlmProviderException(
                 $"{server} did not answer within the request timeout (AutonomousConfig.RequestTimeout; raise it for slow models): {text}",
                 LlmProviders.OpenAI, isTransient: true, error);
-        if (Find<JsonException>(error) is not null || Find<FormatException>(error) is not null)
+        if (ExceptionChain.Find<JsonException>(error) is not null || ExceptionChain.Find<FormatException>(error) is not null)
             return new LlmProviderException($"{server} sent a reply that is not valid JSON or not in the chat-completions format: {text}",
                 LlmProviders.OpenAI, isTransient: true, error);
-        if (Find<SocketException>(error) is { } socket && socket.SocketErrorCode is SocketError.ConnectionRefused or SocketError.HostNotFound or SocketError.HostUnreachable)
+        if (ExceptionChain.Find<SocketException>(error) is { } socket && socket.SocketErrorCode is SocketError.ConnectionRefused or SocketError.HostNotFound or SocketError.HostUnreachable)
             return new LlmProviderException($"Cannot reach the OpenAI-compatible server at {endpoint} ({socket.SocketErrorCode}): {text}",
                 LlmProviders.OpenAI, isTransient: true, error);
-        if (Find<IOException>(error) is not null || Find<HttpRequestException>(error) is not null || error is ClientResultException)
+        if (ExceptionChain.Find<IOException>(error) is not null || ExceptionChain.Find<HttpRequestException>(error) is not null || error is ClientResultException)
             return new LlmProviderException($"The connection to the OpenAI-compatible server at {endpoint} failed or dropped mid-response: {text}",
                 LlmProviders.OpenAI, isTransient: true, error);
         return null;
@@ -117,17 +117,4 @@ public static class OpenAIErrors
         return body.Length <= 300 ? body : body[..300] + "…";
     }
 
-    private static T? Find<T>(Exception? error) where T : Exception
-    {
-        for (; error is not null; error = error.InnerException)
-            if (error is T match) return match;
-        return null;
-    }
-
-    private static string Flatten(Exception error)
-    {
-        var parts = new List<string>();
-        for (Exception? e = error; e is not null; e = e.InnerException) parts.Add(e.Message);
-        return string.Join(" -> ", parts.Distinct());
-    }
 }
