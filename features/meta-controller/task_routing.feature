@@ -12,12 +12,12 @@ Feature: Routing each task to the best agent
       | writer      | summaries, reports            |
 
   Scenario Outline: A task goes to the agent whose capabilities match it
-    Routing by declared capabilities involves no model; the chosen agent then does the
-    task on the real model.
+    Routing by declared capabilities involves no model; the chosen agent then works on the
+    task on the real model, and no other agent does.
 
     When the meta-controller receives the task "<task>" needing "<capability>"
     Then the task is routed to the "<agent>" agent
-    And the result comes from the "<agent>" agent
+    And only the "<agent>" agent worked on it
 
     Examples:
       | task                                   | capability    | agent   |
