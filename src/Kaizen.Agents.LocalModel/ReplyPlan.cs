@@ -28,7 +28,10 @@ internal sealed record ReplyPlan(
             ? ToolCallGrammar.Build(tools, format, limits, toolRequired: options?.ToolMode is RequiredChatToolMode)
             : format is ChatResponseFormatJson json ? JsonSchemaGrammar.ForSchema(json.Schema, limits) : null;
 
-        var stops = TemplateMarkers.Concat(options?.StopSequences ?? []).Where(s => s.Length > 0).Distinct(StringComparer.Ordinal).ToList();
+        // A grammar ends the reply itself (end of text is only sampled once the JSON is complete); the template's markers
+        // as stop sequences would cut a JSON string that happens to contain "</s>" and leave the reply unparseable.
+        var markers = grammar is null ? TemplateMarkers : [];
+        var stops = markers.Concat(options?.StopSequences ?? []).Where(s => s.Length > 0).Distinct(StringComparer.Ordinal).ToList();
         var seed = options?.Seed ?? defaults.Seed;
         return new ReplyPlan(
             tools,
