@@ -5,15 +5,15 @@ Feature: Replanning when a step fails
   the failure, within a limit on how often it may replan.
 
   Scenario: A failed step triggers a revised plan that keeps the completed work
-    The plans are the model's own. The second step of the first plan fails because the
-    service it needs is down: the outage is injected where the step runs, so the step
-    fails whatever the model does. The first plan must have at least two steps.
+    The plans are the model's own. The first step that runs after another one completed
+    fails because the service it needs is down: the outage is injected where the step runs,
+    so that step fails whatever the model does.
 
-    Given a planning agent that plans at least 2 steps and may replan at most 2 times
-    And the second step of the first plan fails with "the old wiki is read-only"
+    Given a planning agent that plans at least 2 steps and may replan at most 3 times
+    And the first step to run after a completed one fails with "the old wiki is read-only"
     When the planning agent works on "Publish the release notes"
     Then the agent replanned because "the old wiki is read-only"
-    And the revised plan starts with the completed first step
+    And the plan revised after the failure starts with the steps completed before it
     And no completed step was run again
 
   @scripted-model

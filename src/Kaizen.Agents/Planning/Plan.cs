@@ -25,21 +25,22 @@ public sealed record Plan(string Goal, IReadOnlyList<PlanStep> Steps, int Revisi
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
     };
 
-    /// <summary>A first plan from the model's steps.</summary>
+    /// <summary>
+    /// A first plan from the model's steps. A step that repeats an earlier one (same description, ignoring case and
+    /// spacing) is dropped: small models stutter, and the same work must not run twice.
+    /// </summary>
     public static Plan Create(string goal, IEnumerable<PlannedStep> steps) =>
-        new(goal, Number(steps.Select(s => new PlanStep(0, s.Description, s.ExpectedOutcome, PlanStepStatus.Pending, null, null))), 1, []);
+        new(goal, Number(Unique(steps, []).Select(s => new PlanStep(0, s.Description, s.ExpectedOutcome, PlanStepStatus.Pending, null, null))), 1, []);
 
     /// <summary>
     /// A replan: steps that succeeded are kept; the failed step and everything after it are replaced by
-    /// <paramref name="newSteps"/>. A new step that repeats a completed one (same description, ignoring case and
-    /// spacing) is dropped: models often restate the whole plan, and completed work must not run twice.
+    /// <paramref name="newSteps"/>. A new step that repeats a completed one or an earlier new one (same description,
+    /// ignoring case and spacing) is dropped: models often restate the whole plan, and completed work must not run twice.
     /// </summary>
     public Plan Revise(IEnumerable<PlannedStep> newSteps, PlanFailure failure)
     {
         var kept = Steps.Where(s => s.Status == PlanStepStatus.Succeeded).ToList();
-        var done = kept.Select(s => Normalized(s.Description)).ToHashSet(StringComparer.Ordinal);
-        var added = newSteps
-            .Where(s => !done.Contains(Normalized(s.Description)))
+        var added = Unique(newSteps, kept.Select(s => s.Description))
             .Select(s => new PlanStep(0, s.Description, s.ExpectedOutcome, PlanStepStatus.Pending, null, null));
         return this with { Steps = Number(kept.Concat(added)), Revision = Revision + 1, Failures = [.. Failures, failure] };
     }
@@ -80,6 +81,13 @@ public sealed record Plan(string Goal, IReadOnlyList<PlanStep> Steps, int Revisi
         {
             throw new FormatException($"The stored plan is not valid JSON (line {ex.LineNumber + 1}, position {ex.BytePositionInLine}): {ex.Message}", ex);
         }
+    }
+
+    // The steps whose description neither repeats an earlier one of the list nor one of <paramref name="done"/>.
+    private static IEnumerable<PlannedStep> Unique(IEnumerable<PlannedStep> steps, IEnumerable<string> done)
+    {
+        var seen = done.Select(Normalized).ToHashSet(StringComparer.Ordinal);
+        return steps.Where(s => seen.Add(Normalized(s.Description)));
     }
 
     private static string Normalized(string description) =>

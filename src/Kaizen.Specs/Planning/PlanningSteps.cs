@@ -23,7 +23,9 @@ public sealed class PlanningSteps(AgentWorld world, ModelTranscript transcript)
     private readonly Dictionary<string, string> _failingActions = new(StringComparer.Ordinal);
     private readonly List<(int Revision, int Number, string Description, bool Succeeded, string? Output)> _executed = [];
     private readonly List<Plan> _planVersions = [];
-    private (int Revision, int Number, string Error)? _outage;
+    private string? _outage;
+    private bool _outageHappened;
+    private Plan? _planAtOutage;
     private readonly List<(string Description, string Prompt)> _stepPromptsSeenByModel = [];
     private bool _everyPlanFails;
     private PlanningResult? _result;
@@ -61,8 +63,8 @@ public sealed class PlanningSteps(AgentWorld world, ModelTranscript transcript)
     [When("the planning agent works on {string}")]
     public async Task Work(string goal) => _result = await BuildPlanningAgent().RunAsync(goal);
 
-    [Given("the second step of the first plan fails with {string}")]
-    public void SecondStepOfFirstPlanFails(string error) => _outage = (1, 2, error);
+    [Given("the first step to run after a completed one fails with {string}")]
+    public void StepAfterCompletedFails(string error) => _outage = error;
 
     [When("the planning agent makes a plan for {string}")]
     public async Task MakePlan(string goal)
@@ -130,16 +132,17 @@ public sealed class PlanningSteps(AgentWorld world, ModelTranscript transcript)
     [Then("the agent replanned because {string}")]
     public void ReplannedBecause(string because)
     {
-        _result!.Plan.ReplanCount.Should().BeGreaterThanOrEqualTo(1);
-        _result.Plan.Failures[0].Error.Should().Contain(because);
+        _outageHappened.Should().BeTrue("a step of the model's plan completed, so the next one met the outage; executions: {0}",
+            string.Join(", ", _executed.Select(e => $"r{e.Revision}#{e.Number}:{(e.Succeeded ? "ok" : "failed")}")));
+        _result!.Plan.Failures.Should().Contain(f => f.Error.Contains(because, StringComparison.Ordinal) && f.Revision == _planAtOutage!.Revision);
     }
 
-    [Then("the revised plan starts with the completed first step")]
-    public void RevisedStartsWithFirst()
+    [Then("the plan revised after the failure starts with the steps completed before it")]
+    public void RevisedKeepsCompleted()
     {
-        var first = _planVersions.First(p => p.Revision == 1 && p.Steps[0].Status == PlanStepStatus.Succeeded).Steps[0];
-        var revised = _planVersions.First(p => p.Revision == 2);
-        revised.Steps[0].Should().Be(first with { Number = 1 }, "the completed step is kept as it was");
+        var completed = _planAtOutage!.CompletedSteps;
+        var revised = _planVersions.First(p => p.Revision == _planAtOutage.Revision + 1);
+        revised.Steps.Take(completed.Count).Should().Equal(completed, "completed steps are kept as they were, in front of the new ones");
     }
 
     [Then("no completed step was run again")]
@@ -240,9 +243,14 @@ public sealed class PlanningSteps(AgentWorld world, ModelTranscript transcript)
         // Records what ran (observing only); an injected outage fails its step without running it.
         var executor = new DelegateStepExecutor(async (request, ct) =>
         {
-            var outcome = _outage is { } down && down.Revision == request.Plan.Revision && down.Number == request.Step.Number
-                ? StepOutcome.Failure(down.Error)
-                : await steps.ExecuteAsync(request, ct);
+            StepOutcome outcome;
+            if (_outage is { } down && !_outageHappened && request.CompletedSteps.Count > 0)
+            {
+                _outageHappened = true;
+                _planAtOutage = request.Plan;
+                outcome = StepOutcome.Failure(down);
+            }
+            else outcome = await steps.ExecuteAsync(request, ct);
             lock (_executed) _executed.Add((request.Plan.Revision, request.Step.Number, request.Step.Description, outcome.Succeeded, outcome.Output));
             return outcome;
         });

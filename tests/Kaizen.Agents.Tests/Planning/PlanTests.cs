@@ -42,11 +42,19 @@ public sealed class PlanTests
         plan = plan.With(plan.Steps[0] with { Status = PlanStepStatus.Succeeded, Output = "bin/app" });
         plan = plan.With(plan.Steps[1] with { Status = PlanStepStatus.Failed, Error = "flaky" });
 
-        // Models often restate the whole plan, done steps included, in other spacing or case.
-        var revised = plan.Revise([new PlannedStep("  Build. ", "binary"), new PlannedStep("fix test", "green")], new PlanFailure(1, "test", "flaky"));
+        // Models often restate the whole plan, done steps included, in other spacing or case, and repeat themselves.
+        var revised = plan.Revise([new PlannedStep("  Build. ", "binary"), new PlannedStep("fix test", "green"), new PlannedStep("Fix test", "green")],
+            new PlanFailure(1, "test", "flaky"));
 
         revised.Steps.Select(s => (s.Description, s.Status)).Should().Equal(("build", PlanStepStatus.Succeeded), ("fix test", PlanStepStatus.Pending));
         revised.NextStep!.Description.Should().Be("fix test");
+    }
+
+    [Fact]
+    public void A_first_plan_keeps_one_of_each_step()
+    {
+        var plan = Plan.Create("ship", [new PlannedStep("build", "binary"), new PlannedStep("Build", "binary"), new PlannedStep("test", "green")]);
+        plan.Steps.Select(s => (s.Number, s.Description)).Should().Equal((1, "build"), (2, "test"));
     }
 
     [Fact]
