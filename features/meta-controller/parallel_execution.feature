@@ -18,7 +18,7 @@ Feature: Running independent tasks in parallel
       | Research market B             |
       | Research market C             |
       | Research market D             |
-    Then all 4 tasks complete
+    Then each of the 4 tasks was worked on by a capable agent
     And at no moment were more than 2 tasks running
     And at some moment 2 tasks were running at once
     And the tasks were shared among the agents

@@ -8,7 +8,8 @@ Feature: Carrying out a plan of many dependent steps
     The steps and their results are the model's own; what the agent hands to each step is
     the agent's.
 
-    Given a planning agent that saves a checkpoint after every step
+    Given a planning agent that plans at least 2 steps and may replan at most 2 times
+    And a planning agent that saves a checkpoint after every step
     When the planning agent works on "Prepare the customer churn analysis"
     Then every step after the first was given the results of the completed steps before it
     And the last checkpoint holds the final plan

@@ -5,12 +5,12 @@ Feature: Replanning when a step fails
   the failure, within a limit on how often it may replan.
 
   Scenario: A failed step triggers a revised plan that keeps the completed work
-    The plans are the model's own. The first step that runs after another one completed
-    fails because the service it needs is down: the outage is injected where the step runs,
-    so that step fails whatever the model does.
+    The plans are the model's own. The second step to run fails because the service it
+    needs is down: the outage is injected where the step runs, so that step fails whatever
+    the model does (the first step may complete or not; the plan must keep what did).
 
     Given a planning agent that plans at least 2 steps and may replan at most 3 times
-    And the first step to run after a completed one fails with "the old wiki is read-only"
+    And the second step to run fails with "the old wiki is read-only"
     When the planning agent works on "Publish the release notes"
     Then the agent replanned because "the old wiki is read-only"
     And the plan revised after the failure starts with the steps completed before it

@@ -107,6 +107,19 @@ public sealed class OrchestrationSteps(AgentWorld world, OrchestrationWorld orch
         _outcomes.Should().OnlyContain(o => o.Succeeded, "failures: {0}", string.Join("; ", _outcomes.Where(o => !o.Succeeded).Select(o => o.FailureReason)));
     }
 
+    [Then("each of the {int} tasks was worked on by a capable agent")]
+    public void EachWorkedOn(int count)
+    {
+        // Whether the model finished a task is its own affair; that each task reached an agent is the controller's.
+        _outcomes.Should().HaveCount(count);
+        _outcomes.Should().OnlyContain(o => o.Attempts.Count > 0, "outcomes: {0}", string.Join("; ", _outcomes.Select(o => $"{o.TaskId}: {o.FailureReason}")));
+    }
+
+    [Then("the task was retried on {string}")]
+    public void RetriedOn(string agent) =>
+        _outcome!.Attempts.Select(a => a.AgentName).Should().HaveCountGreaterThan(1).And.Subject.ElementAt(1).Should().Be(agent,
+            "attempts: {0}", string.Join("; ", _outcome.Attempts.Select(a => $"{a.AgentName}: {(a.Succeeded ? "ok" : a.Error)}")));
+
     [Then("at no moment were more than {int} tasks running")]
     public void NeverMoreThan(int max) => Probe.MaxRunning.Should().BeLessThanOrEqualTo(max);
 
@@ -115,7 +128,7 @@ public sealed class OrchestrationSteps(AgentWorld world, OrchestrationWorld orch
 
     [Then("the tasks were shared among the agents")]
     public void SharedAmongAgents() =>
-        _outcomes.Select(o => o.AgentName).Distinct().Should().HaveCountGreaterThan(1,
+        _outcomes.Select(o => o.Attempts[0].AgentName).Distinct().Should().HaveCountGreaterThan(1,
             "{0} capable agents were idle; tasks went to: {1}", _agents.Count, string.Join(", ", _outcomes.Select(o => $"{o.TaskId}->{o.AgentName}")));
 
     [Then("the results are in the order of the tasks")]
@@ -123,7 +136,7 @@ public sealed class OrchestrationSteps(AgentWorld world, OrchestrationWorld orch
     {
         _outcomes.Select(o => o.TaskId).Should().Equal(_taskTexts.Select((_, i) => $"task-{i + 1}"));
         foreach (var (outcome, task) in _outcomes.Zip(_taskTexts))
-            transcript.Of(outcome.AgentName!).Should().Contain(e => e.RequestText.Contains("Task: " + task, StringComparison.Ordinal),
+            transcript.Of(outcome.Attempts[^1].AgentName).Should().Contain(e => e.RequestText.Contains("Task: " + task, StringComparison.Ordinal),
                 "the result of {0} comes from {1}'s run on that task", outcome.TaskId, outcome.AgentName);
     }
 

@@ -63,8 +63,8 @@ public sealed class PlanningSteps(AgentWorld world, ModelTranscript transcript)
     [When("the planning agent works on {string}")]
     public async Task Work(string goal) => _result = await BuildPlanningAgent().RunAsync(goal);
 
-    [Given("the first step to run after a completed one fails with {string}")]
-    public void StepAfterCompletedFails(string error) => _outage = error;
+    [Given("the second step to run fails with {string}")]
+    public void SecondStepToRunFails(string error) => _outage = error;
 
     [When("the planning agent makes a plan for {string}")]
     public async Task MakePlan(string goal)
@@ -118,7 +118,7 @@ public sealed class PlanningSteps(AgentWorld world, ModelTranscript transcript)
     public void GivenResultsOfEarlierSteps()
     {
         var plan = _result!.Plan;
-        plan.CompletedSteps.Should().NotBeEmpty();
+        _executed.Should().HaveCountGreaterThan(1, "the plan ran more than one step");
         var prompts = transcript.Of(WorkerId).Select(e => e.RequestText).ToList();
         foreach (var step in plan.Steps.Where(s => s.Number > 1 && _executed.Any(e => e.Description == s.Description)))
         {
@@ -132,7 +132,7 @@ public sealed class PlanningSteps(AgentWorld world, ModelTranscript transcript)
     [Then("the agent replanned because {string}")]
     public void ReplannedBecause(string because)
     {
-        _outageHappened.Should().BeTrue("a step of the model's plan completed, so the next one met the outage; executions: {0}",
+        _outageHappened.Should().BeTrue("the second step to run meets the outage; executions: {0}",
             string.Join(", ", _executed.Select(e => $"r{e.Revision}#{e.Number}:{(e.Succeeded ? "ok" : "failed")}")));
         _result!.Plan.Failures.Should().Contain(f => f.Error.Contains(because, StringComparison.Ordinal) && f.Revision == _planAtOutage!.Revision);
     }
@@ -244,7 +244,8 @@ public sealed class PlanningSteps(AgentWorld world, ModelTranscript transcript)
         var executor = new DelegateStepExecutor(async (request, ct) =>
         {
             StepOutcome outcome;
-            if (_outage is { } down && !_outageHappened && request.CompletedSteps.Count > 0)
+            // A first plan has at least two steps, so a second step always runs: the next of the plan, or the first of a replan.
+            if (_outage is { } down && !_outageHappened && _executed.Count == 1)
             {
                 _outageHappened = true;
                 _planAtOutage = request.Plan;
