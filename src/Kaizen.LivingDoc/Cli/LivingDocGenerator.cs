@@ -12,7 +12,9 @@ internal sealed class LivingDocGenerator(TimeProvider time)
     public async Task<DocModel> BuildAsync(RenderRequest request, DiagnosticBag diagnostics, CancellationToken cancellationToken)
     {
         foreach (var file in request.MessageFiles.Where(f => !File.Exists(f)))
-            throw new LivingDocInputException($"messages file not found: {Path.GetFullPath(file)}");
+            throw new LivingDocInputException(Directory.Exists(file)
+                ? $"{Path.GetFullPath(file)} is a folder, not a messages file: pass its NDJSON files (--messages {Path.Combine(file, "*.ndjson")})"
+                : $"messages file not found: {Path.GetFullPath(file)}");
         // Runs are read in parallel, each into its own diagnostics, and the feature folder is parsed meanwhile;
         // problems are reported in the order given: runs first, then features.
         var featureDiagnostics = new DiagnosticBag();
@@ -22,6 +24,7 @@ internal sealed class LivingDocGenerator(TimeProvider time)
         var perRun = request.MessageFiles.Select(_ => new DiagnosticBag()).ToList();
         var runs = await Task.WhenAll(request.MessageFiles.Select((file, i) => Task.Run(() => NdjsonRunReader.ReadAsync(file, perRun[i], cancellationToken), cancellationToken)));
         foreach (var bag in perRun) diagnostics.AddRange(bag);
+        RefuseUnusable(runs, perRun);
         IReadOnlyList<LoadedFeature> features;
         if (parsing is not null)
         {
@@ -32,6 +35,22 @@ internal sealed class LivingDocGenerator(TimeProvider time)
         var tagLinks = await TagLinkConfig.LoadAsync(request.ConfigFile, diagnostics, cancellationToken);
         var source = request.FeaturesFolder is { } f ? Path.GetFileName(Path.TrimEndingDirectorySeparator(Path.GetFullPath(f))) + "/" : "the runs' sources";
         return DocModelBuilder.Build(new DocInputs(request.Title, features, runs, tagLinks, source), diagnostics, time);
+    }
+
+    // A damaged or empty run would publish a page that misstates the results: nothing is written instead.
+    private static void RefuseUnusable(IReadOnlyList<RunLog> runs, IReadOnlyList<DiagnosticBag> perRun)
+    {
+        for (var i = 0; i < runs.Count; i++)
+        {
+            var file = Path.GetFullPath(runs[i].FilePath);
+            var errors = perRun[i].Items.Count(d => d.Severity == Severity.Error);
+            if (errors > 0)
+                throw new LivingDocInputException($"{file} is damaged ({errors} line{(errors == 1 ? "" : "s")} above); the page was not written: " +
+                                                  "repair or delete those lines, or leave the file out of --messages");
+            if (runs[i].UsableEnvelopes == 0)
+                throw new LivingDocInputException($"nothing to render in {file}: it holds no Cucumber Messages envelope " +
+                                                  "(pass the NDJSON a message formatter wrote, e.g. Reqnroll's formatters.message.outputFilePath)");
+        }
     }
 
     public async Task<DocModel> RenderAsync(RenderRequest request, DiagnosticBag diagnostics, CancellationToken cancellationToken)
