@@ -24,8 +24,7 @@ public sealed class UnusableInputTests
     }
 
     private Task<int> Render(params string[] messages) =>
-        new LivingDocCommands(_out, _err, new FakeTimeProvider(DocRendering.Now), _scratch).Build()
-            .Parse(["render", "--features", TestPaths.FixtureFeatures, "--out", Page, "--messages", .. messages])
+        new LivingDocCommands(_out, _err, new FakeTimeProvider(DocRendering.Now), _scratch).Parse(["render", "--features", TestPaths.FixtureFeatures, "--out", Page, "--messages", .. messages])
             .InvokeAsync(cancellationToken: TestContext.Current.CancellationToken);
 
     private async Task<string> GoodRunWith(string name, Action<List<string>> edit)

@@ -3,6 +3,7 @@ using Kaizen.LivingDoc.Features;
 using Kaizen.LivingDoc.Messages;
 using Kaizen.LivingDoc.Model;
 using Kaizen.LivingDoc.Rendering;
+using Kaizen.LivingDoc.Review;
 
 namespace Kaizen.LivingDoc.Cli;
 
@@ -33,8 +34,21 @@ internal sealed class LivingDocGenerator(TimeProvider time)
         }
         else features = FeaturesFromMessages.Load(runs, diagnostics);
         var tagLinks = await TagLinkConfig.LoadAsync(request.ConfigFile, diagnostics, cancellationToken);
+        var reviews = request.ReviewsFile is { } reviewsFile ? await LoadReviewsAsync(reviewsFile, diagnostics, cancellationToken) : null;
         var source = request.FeaturesFolder is { } f ? Path.GetFileName(Path.TrimEndingDirectorySeparator(Path.GetFullPath(f))) + "/" : "the runs' sources";
-        return DocModelBuilder.Build(new DocInputs(request.Title, features, runs, tagLinks, source), diagnostics, time);
+        var model = DocModelBuilder.Build(new DocInputs(request.Title, features, runs, tagLinks, source), diagnostics, time);
+        return reviews is null ? model : ReviewOverlay.Apply(model, ReviewComparison.Of(ReviewUnits.Of(features), reviews), Path.GetFileName(request.ReviewsFile!));
+    }
+
+    private static async Task<IReadOnlyList<ReviewEntry>> LoadReviewsAsync(string file, DiagnosticBag diagnostics, CancellationToken cancellationToken)
+    {
+        var bag = new DiagnosticBag();
+        var entries = await ReviewsFile.LoadAsync(file, bag, cancellationToken);
+        diagnostics.AddRange(bag);
+        if (bag.HasErrors)
+            throw new LivingDocInputException($"{Path.GetFullPath(file)} is damaged (see above); the page was not written: " +
+                                              "fix the lines named or restore the file from version control");
+        return entries;
     }
 
     // A damaged or empty run would publish a page that misstates the results: nothing is written instead.
