@@ -10,7 +10,6 @@ namespace Kaizen.LivingDoc.Tests;
 [Trait("Category", "browser")]
 public sealed class BrowserTests : IAsyncLifetime
 {
-    private const string ChromiumPath = "/usr/bin/chromium";
     private const string FailedScenario = "Overflow moves the oldest turn to the warm tier";
     private const string FailureMessage = "Expected the hot memory to hold 3 turns but it holds 4";
 
@@ -21,13 +20,12 @@ public sealed class BrowserTests : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
-        if (!File.Exists(ChromiumPath))
-            throw new InvalidOperationException($"{ChromiumPath} is missing: install Debian's chromium ('apt-get install -y chromium'); the test never downloads a browser");
+        ChromiumRequirement.EnsureInstalled();
         Environment.SetEnvironmentVariable("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1");
         _playwright = await Playwright.CreateAsync();
         _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
-            ExecutablePath = ChromiumPath,
+            ExecutablePath = ChromiumRequirement.Path,
             Headless = true,
             Args = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"],
         });
