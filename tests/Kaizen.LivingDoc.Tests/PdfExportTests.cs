@@ -13,10 +13,7 @@ public sealed class PdfExportTests
     private static async Task<(ReviewFixture Fixture, string Page)> ReviewedPageAsync()
     {
         var fixture = await ReviewFixture.SignedAndEditedAsync();
-        var page = Path.Combine(fixture.Folder, "index.html");
-        var (exit, _, error) = await fixture.CliAsync("render", "--features", fixture.Features, "--reviews", fixture.Reviews, "--out", page);
-        exit.Should().Be(ExitCodes.Ok, error);
-        return (fixture, page);
+        return (fixture, await fixture.RenderAsync(Path.Combine(fixture.Folder, "index.html")));
     }
 
     [Fact]

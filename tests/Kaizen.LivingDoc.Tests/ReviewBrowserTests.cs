@@ -1,4 +1,3 @@
-using Kaizen.LivingDoc.Cli;
 using Kaizen.LivingDoc.Tests.Support;
 using Microsoft.Playwright;
 
@@ -24,11 +23,7 @@ public sealed class ReviewBrowserTests : IAsyncLifetime
     {
         var fixture = await ReviewFixture.SignedAndEditedAsync();
         var run = await new MessagesRunBuilder(fixture.Features).WriteAsync(Path.Combine(fixture.Folder, "run.ndjson"));
-        var page = TestPaths.Artifacts("review-living-doc.html");
-        var (exit, _, error) = await fixture.CliAsync("render", "--features", fixture.Features, "--messages", run, "--reviews", fixture.Reviews, "--out", page,
-            "--title", "Kaizen.NET living documentation");
-        exit.Should().Be(ExitCodes.Ok, error);
-        return page;
+        return await fixture.RenderAsync(TestPaths.Artifacts("review-living-doc.html"), "--messages", run, "--title", "Kaizen.NET living documentation");
     }
 
     private static async Task<string> Count(IPage page, string selector) => (await page.Locator(selector).GetAttributeAsync("data-count"))!;

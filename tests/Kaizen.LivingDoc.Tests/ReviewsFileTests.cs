@@ -19,7 +19,7 @@ public sealed class ReviewsFileTests
         return (fixture, page);
     }
 
-    private static Task<(int Exit, string Output, string Error)> RenderAsync(ReviewFixture fixture, string page) =>
+    private static Task<CliResult> RenderAsync(ReviewFixture fixture, string page) =>
         fixture.CliAsync("render", "--features", fixture.Features, "--reviews", fixture.Reviews, "--out", page);
 
     private static int LineOf(string file, string text) => File.ReadAllLines(file).ToList().FindIndex(l => l.Contains(text, StringComparison.Ordinal)) + 1;

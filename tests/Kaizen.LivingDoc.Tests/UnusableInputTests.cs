@@ -1,7 +1,6 @@
 using Kaizen.LivingDoc.Cli;
 using Kaizen.LivingDoc.Rendering;
 using Kaizen.LivingDoc.Tests.Support;
-using Microsoft.Extensions.Time.Testing;
 
 namespace Kaizen.LivingDoc.Tests;
 
@@ -14,7 +13,7 @@ public sealed class UnusableInputTests
 {
     private const string ExistingPage = "<html>the page of the last good render</html>";
     private readonly string _scratch = TestPaths.NewScratchFolder();
-    private readonly StringWriter _out = new(), _err = new();
+    private CliResult? _result;
     private string Page => Path.Combine(_scratch, "site", "index.html");
 
     public UnusableInputTests()
@@ -23,9 +22,14 @@ public sealed class UnusableInputTests
         File.WriteAllText(Page, ExistingPage);
     }
 
-    private Task<int> Render(params string[] messages) =>
-        new LivingDocCommands(_out, _err, new FakeTimeProvider(DocRendering.Now), _scratch).Parse(["render", "--features", TestPaths.FixtureFeatures, "--out", Page, "--messages", .. messages])
-            .InvokeAsync(cancellationToken: TestContext.Current.CancellationToken);
+    private string Output => _result!.Output;
+    private string Error => _result!.Error;
+
+    private async Task<int> Render(params string[] messages)
+    {
+        _result = await LivingDocCli.RunAsync(_scratch, ["render", "--features", TestPaths.FixtureFeatures, "--out", Page, "--messages", .. messages]);
+        return _result.Exit;
+    }
 
     private async Task<string> GoodRunWith(string name, Action<List<string>> edit)
     {
@@ -46,7 +50,7 @@ public sealed class UnusableInputTests
 
         (await Render(empty)).Should().Be(ExitCodes.Unusable);
 
-        _err.ToString().Should().Contain($"error: nothing to render in {empty}: it holds no Cucumber Messages envelope");
+        Error.Should().Contain($"error: nothing to render in {empty}: it holds no Cucumber Messages envelope");
         PageIsUntouched();
     }
 
@@ -58,7 +62,7 @@ public sealed class UnusableInputTests
 
         (await Render(unknown)).Should().Be(ExitCodes.Unusable);
 
-        _err.ToString().Should().Contain($"warning: {unknown}:1: unknown envelope type 'fooBar' (not a Cucumber Messages type): skipped")
+        Error.Should().Contain($"warning: {unknown}:1: unknown envelope type 'fooBar' (not a Cucumber Messages type): skipped")
             .And.Contain($"warning: {unknown}:2: unknown envelope type 'testThing'")
             .And.Contain($"error: nothing to render in {unknown}");
         PageIsUntouched();
@@ -69,10 +73,10 @@ public sealed class UnusableInputTests
     {
         var run = await GoodRunWith("mixed.ndjson", lines => lines.Insert(3, "{\"futureMessage\":{\"answer\":42}}"));
 
-        (await Render(run)).Should().Be(ExitCodes.Ok, _err.ToString());
+        (await Render(run)).Should().Be(ExitCodes.Ok, Error);
 
-        _err.ToString().Trim().Should().Be($"warning: {run}:4: unknown envelope type 'futureMessage' (not a Cucumber Messages type): skipped");
-        _out.ToString().Should().Contain("8 scenarios: 8 passed, 0 failed");
+        Error.Trim().Should().Be($"warning: {run}:4: unknown envelope type 'futureMessage' (not a Cucumber Messages type): skipped");
+        Output.Should().Contain("8 scenarios: 8 passed, 0 failed");
         File.ReadAllText(Page).Should().Contain("futureMessage", "the page lists the warning");
     }
 
@@ -83,7 +87,7 @@ public sealed class UnusableInputTests
 
         (await Render(run)).Should().Be(ExitCodes.Unusable);
 
-        _err.ToString().Should().Contain($"error: {run}:6: not valid JSON")
+        Error.Should().Contain($"error: {run}:6: not valid JSON")
             .And.Contain($"error: {run} is damaged (1 line above); the page was not written");
         PageIsUntouched();
     }
@@ -96,7 +100,7 @@ public sealed class UnusableInputTests
 
         (await Render(run)).Should().Be(ExitCodes.Unusable);
 
-        _err.ToString().Should().Contain($"error: {run}:{lastLine}: the last line is cut off: the run was probably interrupted while writing it; delete that line");
+        Error.Should().Contain($"error: {run}:{lastLine}: the last line is cut off: the run was probably interrupted while writing it; delete that line");
         PageIsUntouched();
     }
 
@@ -107,7 +111,7 @@ public sealed class UnusableInputTests
 
         (await Render(folder)).Should().Be(ExitCodes.Unusable);
 
-        _err.ToString().Trim().Should().Be($"error: {folder} is a folder, not a messages file: pass its NDJSON files (--messages {folder}/*.ndjson)");
+        Error.Trim().Should().Be($"error: {folder} is a folder, not a messages file: pass its NDJSON files (--messages {folder}/*.ndjson)");
         PageIsUntouched();
     }
 

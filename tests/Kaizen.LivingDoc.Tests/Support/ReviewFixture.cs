@@ -1,5 +1,4 @@
 using Kaizen.LivingDoc.Cli;
-using Microsoft.Extensions.Time.Testing;
 
 namespace Kaizen.LivingDoc.Tests.Support;
 
@@ -40,13 +39,16 @@ internal sealed class ReviewFixture
         return fixture;
     }
 
-    public async Task<(int Exit, string Output, string Error)> CliAsync(params string[] args)
+    /// <summary>Runs a command in the fixture's folder; <c>review</c> commands get its features and reviews file.</summary>
+    public Task<CliResult> CliAsync(params string[] args) =>
+        LivingDocCli.RunAsync(Folder, args.Concat(args[0] == "review" ? ["--features", Features, "--reviews", Reviews] : []).ToArray());
+
+    /// <summary>Renders the edited features with the reviews file to <paramref name="page"/> (plus any other render options).</summary>
+    public async Task<string> RenderAsync(string page, params string[] options)
     {
-        var (output, error) = (new StringWriter(), new StringWriter());
-        var withPaths = args.Concat(args[0] == "review" ? ["--features", Features, "--reviews", Reviews] : []).ToArray();
-        var exit = await new LivingDocCommands(output, error, new FakeTimeProvider(DocRendering.Now), Folder).Parse(withPaths)
-            .InvokeAsync(cancellationToken: TestContext.Current.CancellationToken);
-        return (exit, output.ToString(), error.ToString());
+        var result = await CliAsync(["render", "--features", Features, "--reviews", Reviews, "--out", page, .. options]);
+        if (result.Exit != ExitCodes.Ok) throw new InvalidOperationException($"render exited with {result.Exit}: {result.Error}");
+        return page;
     }
 
     public void Edit(string feature, Func<string, string> change)
