@@ -58,5 +58,5 @@ function reviewMetaHtml() {
   if (!REVIEW) return '';
   const n = reviewCounts(D.cases);
   return '<span class="review-meta" id="review-meta">Review (' + esc(REVIEW.file) + '): ' + ['reviewed', 'changed', 'new', 'gone'].map(s =>
-    '<span class="pill review-pill review-' + s + '" data-count="' + n[s] + '">' + n[s] + ' ' + s + '</span>').join('') + '</span>';
+    '<span class="review review-pill review-' + s + '" data-count="' + n[s] + '">' + n[s] + ' ' + s + '</span>').join('') + '</span>';
 }
