@@ -89,4 +89,17 @@ public sealed class ReviewsFileTests
         error.Should().Contain($"{fixture.Reviews}:{end + 2}: ").And.Contain($"is signed twice (first on line {start + 1})");
         File.ReadAllText(page).Should().Be(ExistingPage);
     }
+
+    [Fact]
+    public void A_reviews_file_of_another_shape_is_refused_with_its_line()
+    {
+        var diagnostics = new Messages.DiagnosticBag();
+
+        ReviewsFile.Parse("{\n  \"version\": 1,\n  \"reviews\": null\n}\n"u8.ToArray(), "r.json", diagnostics).Should().BeEmpty();
+        ReviewsFile.Parse("{\n  \"reviews\": []\n}\n"u8.ToArray(), "s.json", diagnostics).Should().BeEmpty();
+
+        diagnostics.Items.Select(d => d.ToString()).Should().Equal(
+            "error: r.json:3: not a reviews file: \"reviews\" must be an array of sign-offs; fix it by hand or restore it from version control",
+            "error: s.json:1: no \"version\": a reviews file starts with {\"version\": 1, \"reviews\": [...]}");
+    }
 }

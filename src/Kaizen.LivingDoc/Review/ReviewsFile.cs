@@ -43,6 +43,11 @@ internal static class ReviewsFile
             var reader = new Utf8JsonReader(bytes, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Skip });
             ReadDocument(ref reader, bytes, path, entries, diagnostics);
         }
+        catch (ShapeException ex)
+        {
+            diagnostics.Error(path, ex.Line, $"not a reviews file: {ex.Message}; fix it by hand or restore it from version control");
+            return [];
+        }
         catch (JsonException ex)
         {
             diagnostics.Error(path, (int?)ex.LineNumber + 1, $"not valid JSON: {FirstSentence(ex.Message)}; fix it by hand or restore it from version control");
@@ -66,7 +71,7 @@ internal static class ReviewsFile
     private static void ReadDocument(ref Utf8JsonReader reader, byte[] bytes, string path, List<(ReviewEntry, int)> entries, DiagnosticBag diagnostics)
     {
         if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
-            throw new JsonException("expected an object with \"version\" and \"reviews\"");
+            throw new ShapeException(1, "expected an object with \"version\" and \"reviews\"");
         var version = 0;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
@@ -78,15 +83,16 @@ internal static class ReviewsFile
                 version = reader.TokenType == JsonTokenType.Number ? reader.GetInt32() : -1;
                 if (version != FormatVersion) diagnostics.Error(path, line, $"unsupported version (expected {FormatVersion}): was this file written by a newer Kaizen.LivingDoc?");
             }
-            else if (name == "reviews" && reader.TokenType == JsonTokenType.StartArray)
+            else if (name == "reviews")
             {
+                if (reader.TokenType != JsonTokenType.StartArray) throw new ShapeException(line, "\"reviews\" must be an array of sign-offs");
                 while (reader.Read() && reader.TokenType == JsonTokenType.StartObject)
                 {
                     var entryLine = LineOf(bytes, reader.TokenStartIndex);
                     var entry = JsonSerializer.Deserialize<ReviewEntry>(ref reader, Json);
                     if (entry is not null) entries.Add((entry, entryLine));
                 }
-                if (reader.TokenType != JsonTokenType.EndArray) throw new JsonException("\"reviews\" must hold objects only");
+                if (reader.TokenType != JsonTokenType.EndArray) throw new ShapeException(LineOf(bytes, reader.TokenStartIndex), "\"reviews\" must hold objects only");
             }
             else reader.Skip();
         }
@@ -115,9 +121,15 @@ internal static class ReviewsFile
 
     private static int LineOf(byte[] bytes, long offset) => bytes.AsSpan(0, (int)offset).Count((byte)'\n') + 1;
 
+    // System.Text.Json appends the position ("Path: … | LineNumber: …"), which the diagnostic reports itself.
     private static string FirstSentence(string message)
     {
-        var cut = message.IndexOf(" Path:", StringComparison.Ordinal);
-        return cut > 0 ? message[..cut] : message;
+        var cut = new[] { " Path:", " LineNumber:" }.Select(m => message.IndexOf(m, StringComparison.Ordinal)).Where(i => i > 0).DefaultIfEmpty(-1).Min();
+        return (cut > 0 ? message[..cut] : message).TrimEnd('.', ' ');
+    }
+
+    private sealed class ShapeException(int line, string message) : Exception(message)
+    {
+        public int Line { get; } = line;
     }
 }
