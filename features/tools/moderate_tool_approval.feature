@@ -9,35 +9,17 @@ Feature: Moderate tools need a human's approval
 
   Scenario Outline: Writing a file runs only when a person approves it
     The model is required to call write_file on its first turn; the file name and the
-    text are its own.
+    text are its own. Whatever it names, an approved call writes exactly that and nothing
+    else; a denied one changes nothing at all.
 
     Given the person reviewing tool calls will answer "<answer>"
     When the agent is told to start with "write_file" on the task "Write a one-line weekly summary to summary.md"
     Then approval was asked for "write_file"
     And the call to "write_file" was <outcome> after the person's answer
+    And the workspace <change>
     And the audit log records "write_file" as "<decision>"
 
     Examples:
-      | answer  | outcome  | decision           |
-      | approve | run      | approved by person |
-      | deny    | not run  | denied by person   |
-
-  @scripted-model
-  Scenario Outline: An approved write changes the workspace, a denied one does not
-    Checking the file itself needs a write of exactly summary.md, which a real model does
-    not ask for on demand.
-
-    Given the person reviewing tool calls will answer "<answer>"
-    When the model asks to call "write_file" with:
-      | argument | value           |
-      | path     | summary.md      |
-      | content  | # Weekly summary |
-    Then approval was asked for "write_file"
-    And the call to "write_file" was <outcome>
-    And the workspace <file state> "summary.md"
-    And the audit log records "write_file" as "<decision>"
-
-    Examples:
-      | answer  | outcome  | file state         | decision           |
-      | approve | executed | contains the file  | approved by person |
-      | deny    | rejected | does not contain   | denied by person   |
+      | answer  | outcome  | change                                                   | decision           |
+      | approve | run      | holds what the approved call wrote, at the path it named | approved by person |
+      | deny    | not run  | is as it was before the run                              | denied by person   |

@@ -26,12 +26,12 @@ internal sealed class AgentRun
     private AgentState? _lastSavedState;
     private string? _lastCheckpointId;
 
-    private readonly ChatToolMode? _firstTurnToolMode;
+    private readonly TurnToolChoice _toolChoice;
 
     public AgentRun(AutonomousAgent agent, string threadId, AgentState state, string? lastCheckpointId, IDictionary<string, string>? liveExtensions,
-        ChatToolMode? firstTurnToolMode = null)
+        TurnToolChoice? toolChoice = null)
     {
-        _firstTurnToolMode = firstTurnToolMode;
+        _toolChoice = toolChoice ?? TurnToolChoice.ModelDecides;
         _agent = agent;
         _threadId = threadId;
         _state = state;
@@ -227,7 +227,7 @@ internal sealed class AgentRun
         if (_agent.Tools is { Tools.Count: > 0 } tools)
         {
             options.Tools = [.. tools.Tools];
-            if (turn == 1 && _firstTurnToolMode is not null) options.ToolMode = _firstTurnToolMode;
+            options.ToolMode = _toolChoice.For(turn);
         }
         return options;
     }

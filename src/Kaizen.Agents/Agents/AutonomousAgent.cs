@@ -129,7 +129,7 @@ public sealed class AutonomousAgent : IDisposable
             ConfigHash = ConfigHash,
         };
         var threadId = request.ThreadId ?? NewThreadId();
-        return await ExecuteAsync(new AgentRun(this, threadId, state, null, request.Extensions, request.FirstTurnToolMode), cancellationToken).ConfigureAwait(false);
+        return await ExecuteAsync(new AgentRun(this, threadId, state, null, request.Extensions, TurnToolChoice.Of(request)), cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>

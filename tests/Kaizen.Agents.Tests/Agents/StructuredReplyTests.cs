@@ -70,6 +70,28 @@ public sealed class StructuredReplyTests : IDisposable
     }
 
     [Fact]
+    public async Task A_tool_mode_for_every_turn_applies_after_the_first_turn_choice()
+    {
+        var model = new ScriptedChatClient(new ChatScript().CallTool("echo", new { text = "a" }).CallTool("echo", new { text = "b" }).CallTool("echo", new { text = "c" }));
+        var registry = new Kaizen.Agents.Tools.ToolRegistry();
+        registry.Register(AIFunctionFactory.Create((string text) => text, "echo", "Echoes"), Kaizen.Agents.Tools.DangerLevel.Safe);
+        var agent = _fixture.Agent(model, services: new AgentServices { Tools = new Kaizen.Agents.Tools.ToolExecutor(registry) });
+
+        var result = await agent.RunAsync(new AgentRunRequest("say hi")
+        {
+            MaxTurns = 3, FirstTurnToolMode = ChatToolMode.RequireSpecific("echo"), ToolMode = ChatToolMode.RequireAny,
+        }, Ct);
+
+        model.Requests.Select(r => r.Options!.ToolMode switch
+        {
+            RequiredChatToolMode { RequiredFunctionName: "echo" } => "echo",
+            RequiredChatToolMode { RequiredFunctionName: null } => "any",
+            _ => "auto",
+        }).Should().Equal("echo", "any", "any");
+        result.StopReason.Should().Be(AgentStopReason.MaxTurns);
+    }
+
+    [Fact]
     public async Task The_planner_asks_for_a_plan_in_the_parser_schema()
     {
         var model = new ScriptedChatClient(new ChatScript().Reply(ScriptedReply.Json(new { steps = new[] { new { description = "a", expected_outcome = "b" } } })));
