@@ -3,7 +3,11 @@ using Kaizen.Agents;
 using Kaizen.Agents.Checkpoints;
 using Kaizen.Agents.Diagnostics;
 using Kaizen.Agents.Llm;
+using Kaizen.Agents.Interrupts;
 using Kaizen.Agents.PostgreSql;
+using Kaizen.Agents.Tools;
+using Kaizen.Agents.Tools.Approval;
+using Kaizen.Agents.Tools.BuiltIn;
 
 // Usage (every mode prints one line per committed fact, flushed, so a parent can kill it at any point):
 //   writers <connection> <schema> <process> <agents> <turns>   each agent stores <turns> turns in the shared session "team"
@@ -12,6 +16,10 @@ using Kaizen.Agents.PostgreSql;
 //                                                              prints "turn-started <n>", then "done <turns>" (exit 0) or "conflict <head>" (exit 4)
 //   kill-writer <connection> <schema> <session> <thread>       stores turns and a checkpoint every 5 until killed;
 //                                                              prints "turn <sequence> <id>" and "checkpoint <turn> <id>" after each commit
+//   approval-run <connection> <schema> <workspace> <session>   an agent (scripted model) asks to delete old.log in the workspace, the stored
+//                                                              approval is pending: prints "interrupted <checkpointId>" (exit 3)
+//   approval-resume <connection> <schema> <workspace> <session> <checkpointId>   resumes it: prints "done <result>"
+//   approve <connection> <schema> <decider>                    approves every pending request: prints "approved <requestId>"
 if (args.Length < 3) { Console.Error.WriteLine("usage: writers|resume|kill-writer <connection> <schema> …"); return 2; }
 var stdout = Console.Out;
 void Say(string line)
@@ -35,6 +43,18 @@ switch (args[0])
         return await ResumeAsync(args[3], args[4]);
     case "kill-writer":
         await WriteUntilKilledAsync(args[3], args[4]);
+        return 0;
+    case "approval-run":
+        return await RunWithApprovalAsync(args[3], args[4], null);
+    case "approval-resume":
+        return await RunWithApprovalAsync(args[3], args[4], args[5]);
+    case "approve":
+        var approvals = new PostgresApprovalStore(database);
+        foreach (var pending in await approvals.ListPendingAsync())
+        {
+            await approvals.DecideAsync(pending.Request.RequestId, approved: true, args[3], "approved from another process");
+            Say($"approved {pending.Request.RequestId}");
+        }
         return 0;
     default:
         Console.Error.WriteLine($"unknown mode '{args[0]}'");
@@ -81,6 +101,36 @@ async Task<int> ResumeAsync(string checkpointId, string goFile)
     {
         Say($"conflict {conflict.ActualHeadId}");
         return 4;
+    }
+}
+
+async Task<int> RunWithApprovalAsync(string workspace, string session, string? checkpointId)
+{
+    var model = new ScriptedChatClient(ChatScript.ByTurn((turn, request) => turn == 1
+        ? ScriptedReply.CallTool("delete_file", new { path = "old.log" }, "del-1")
+        : ScriptedReply.Complete(new { result = $"tool said {request.PendingToolResults.SingleOrDefault()?.Result}" })));
+    var tools = new ToolExecutor(new ToolRegistry().AddFileTools(new Workspace(workspace)),
+        approvals: new StoredApprovalHandler(new PostgresApprovalStore(database)), audit: new PostgresToolAuditLog(database));
+    using var agent = new AutonomousAgent(
+        new AutonomousConfig { Provider = LlmProviders.Scripted, DataFolder = Path.Combine(workspace, ".kaizen"), CheckpointInterval = 1, EnableInterrupts = false },
+        services: new AgentServices
+        {
+            AgentId = "cleaner",
+            ChatClient = model,
+            CheckpointStore = new PostgresCheckpointStore(database),
+            Memory = new PostgresMemoryBackend(database, session),
+            Tools = tools,
+        });
+    try
+    {
+        var result = checkpointId is null ? await agent.RunAutonomousAsync("clean up the workspace", maxTurns: 5) : await agent.ResumeAsync(checkpointId);
+        Say($"done {result.GetOutput<string>("result")}");
+        return 0;
+    }
+    catch (AgentInterruptedException stopped)
+    {
+        Say($"interrupted {stopped.Reason.CheckpointId}");
+        return 3;
     }
 }
 
