@@ -49,46 +49,69 @@ public sealed partial class PostgresMemoryBackend
         return hits.Where(h => bySequence.ContainsKey(h.Sequence)).Select(h => new ScoredMemoryTurn(bySequence[h.Sequence], h.Score)).ToList();
     }
 
-    /// <summary>Brings the index up to date with the database: rebuilt when the session was deleted meanwhile, else extended.</summary>
+    /// <summary>
+    /// Brings the index up to date with the database in one round trip (the session's generation and the vectors stored
+    /// since the last search); rebuilt from scratch when the session was deleted meanwhile.
+    /// </summary>
     private async Task<VectorIndex> CatchUpAsync(int dimensions, CancellationToken cancellationToken)
     {
         var stale = new List<(long Sequence, string Content)>();
-        var index = await _database.RunAsync($"loading the cold tier of session '{SessionId}'", async (connection, token) =>
+        while (true)
         {
-            await using var session = new NpgsqlCommand($"SELECT generation FROM {_sessions} WHERE session_id = $1", connection);
-            session.Parameters.Add(new NpgsqlParameter { Value = SessionId });
-            var generation = await session.ExecuteScalarAsync(token).ConfigureAwait(false) is long g ? g : -1;
-            if (_index is null || generation != _indexGeneration || _index.Dimensions != dimensions)
-            {
-                _index = new VectorIndex(dimensions, _embedder.ModelId);
-                _indexGeneration = generation;
-                _lastSequence = -1;
-            }
+            var current = await _database.RunAsync($"loading the cold tier of session '{SessionId}'",
+                (connection, token) => ReadNewVectorsAsync(connection, dimensions, stale, token), cancellationToken).ConfigureAwait(false);
+            if (current) break;
+            stale.Clear(); // the session was deleted since the index was built: read it again from the start
+        }
+        if (stale.Count > 0) await EmbedAndSaveAsync(_index!, stale, cancellationToken).ConfigureAwait(false);
+        return _index!;
+    }
 
-            await using var command = new NpgsqlCommand(
-                $"SELECT sequence, embedding, CASE WHEN embedding IS NULL OR embedder IS DISTINCT FROM $3 THEN content END " +
-                $"FROM {_turns} WHERE session_id = $1 AND sequence > $2 ORDER BY sequence", connection);
-            command.Parameters.Add(new NpgsqlParameter { Value = SessionId });
-            command.Parameters.Add(new NpgsqlParameter { Value = _lastSequence });
-            command.Parameters.Add(new NpgsqlParameter { Value = _embedder.ModelId });
-            await using var reader = await command.ExecuteReaderAsync(token).ConfigureAwait(false);
-            while (await reader.ReadAsync(token).ConfigureAwait(false))
+    /// <summary>Adds the vectors stored after <see cref="_lastSequence"/>; false when the generation changed and the index was reset.</summary>
+    private async Task<bool> ReadNewVectorsAsync(NpgsqlConnection connection, int dimensions, List<(long Sequence, string Content)> stale, CancellationToken token)
+    {
+        if (_index is null || _index.Dimensions != dimensions) Reset(dimensions, _indexGeneration);
+        await using var batch = new NpgsqlBatch(connection);
+        var generation = new NpgsqlBatchCommand($"SELECT generation FROM {_sessions} WHERE session_id = $1");
+        generation.Parameters.Add(new NpgsqlParameter { Value = SessionId });
+        var vectors = new NpgsqlBatchCommand(
+            $"SELECT sequence, embedding, CASE WHEN embedding IS NULL OR embedder IS DISTINCT FROM $3 THEN content END " +
+            $"FROM {_turns} WHERE session_id = $1 AND sequence > $2 ORDER BY sequence");
+        vectors.Parameters.Add(new NpgsqlParameter { Value = SessionId });
+        vectors.Parameters.Add(new NpgsqlParameter { Value = _lastSequence });
+        vectors.Parameters.Add(new NpgsqlParameter { Value = _embedder.ModelId });
+        batch.BatchCommands.Add(generation);
+        batch.BatchCommands.Add(vectors);
+        await using var reader = await batch.ExecuteReaderAsync(token).ConfigureAwait(false);
+        var stored = await reader.ReadAsync(token).ConfigureAwait(false) ? reader.GetInt64(0) : -1;
+        if (stored != _indexGeneration)
+        {
+            var wasBuilt = _lastSequence >= 0;
+            Reset(dimensions, stored);
+            if (wasBuilt) return false;
+        }
+        await reader.NextResultAsync(token).ConfigureAwait(false);
+        while (await reader.ReadAsync(token).ConfigureAwait(false))
+        {
+            var sequence = reader.GetInt64(0);
+            _lastSequence = sequence;
+            if (!reader.IsDBNull(2))
             {
-                var sequence = reader.GetInt64(0);
-                _lastSequence = sequence;
-                if (!reader.IsDBNull(2))
-                {
-                    var content = reader.GetString(2);
-                    if (content.Length > 0) stale.Add((sequence, content));
-                    continue;
-                }
-                var vector = DecodeVector(reader.GetFieldValue<byte[]>(1), sequence);
-                if (vector.Length == dimensions) _index.Upsert(sequence, vector);
+                var content = reader.GetString(2);
+                if (content.Length > 0) stale.Add((sequence, content));
+                continue;
             }
-            return _index;
-        }, cancellationToken).ConfigureAwait(false);
-        if (stale.Count > 0) await EmbedAndSaveAsync(index, stale, cancellationToken).ConfigureAwait(false);
-        return index;
+            var vector = DecodeVector(reader.GetFieldValue<byte[]>(1), sequence);
+            if (vector.Length == dimensions) _index!.Upsert(sequence, vector);
+        }
+        return true;
+    }
+
+    private void Reset(int dimensions, long generation)
+    {
+        _index = new VectorIndex(dimensions, _embedder.ModelId);
+        _indexGeneration = generation;
+        _lastSequence = -1;
     }
 
     private float[] DecodeVector(byte[] bytes, long sequence)
