@@ -1,4 +1,3 @@
-using System.Text;
 using Kaizen.Agents.Memory;
 using Kaizen.Agents.Memory.Embeddings;
 using Npgsql;
@@ -142,15 +141,8 @@ public sealed partial class PostgresMemoryBackend : IMemoryBackend
 
     private async Task<PendingTurn> PrepareAsync(NewTurn turn, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(turn);
+        MemoryArguments.CheckTurn(turn, Options.MaxContentBytes);
         var (role, content, timestamp, metadata) = turn;
-        ArgumentException.ThrowIfNullOrWhiteSpace(role);
-        ArgumentNullException.ThrowIfNull(content);
-        var bytes = Encoding.UTF8.GetByteCount(content);
-        if (bytes > Options.MaxContentBytes)
-            throw new ArgumentException(
-                $"The turn content is {bytes:N0} UTF-8 bytes; the limit is {Options.MaxContentBytes:N0} (MemoryOptions.MaxContentBytes). " +
-                "Store large outputs as files and keep a reference in the turn.", nameof(turn));
         var encodedMetadata = metadata is { Count: > 0 } ? TurnRows.EncodeMetadata(metadata) : null;
         var metadataAsRead = encodedMetadata is null ? TurnRows.NoMetadata : TurnRows.DecodeMetadata(encodedMetadata);
         await InitializeAsync(cancellationToken).ConfigureAwait(false);

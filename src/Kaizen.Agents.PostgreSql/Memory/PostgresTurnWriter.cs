@@ -9,7 +9,7 @@ namespace Kaizen.Agents.PostgreSql;
 /// Group commit for memory turns: every backend of a database in this process enqueues here, and one loop writes
 /// whatever is waiting (up to <see cref="MaxBatch"/> turns) in one transaction. Sequence numbers are taken from the
 /// session's row, locked for the transaction, so writers in other processes interleave without gaps or duplicates;
-/// sessions are locked in id order, so two processes' batches never deadlock. A turn's task completes only once its
+/// sessions are locked in id order, so two processes' batches never deadlock; a batch is one round trip plus the commit. A turn's task completes only once its
 /// transaction has committed; a failed transaction fails every turn in it and writes none of them.
 /// </summary>
 internal sealed class PostgresTurnWriter : IAsyncDisposable
@@ -56,35 +56,41 @@ internal sealed class PostgresTurnWriter : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// One round trip for the whole batch: a statement per session (in id order) that reserves the sequences (creating
+    /// the session's row, or locking it until commit) and inserts the turns; then the commit.
+    /// </summary>
     private async Task<MemoryTurn[]> WriteAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, List<PendingTurn> batch, CancellationToken token)
     {
-        var sequences = new long[batch.Count];
         var ids = batch.Select(_ => Guid.CreateVersion7()).ToArray();
-        foreach (var session in batch.Select((turn, index) => (turn, index)).GroupBy(p => p.turn.SessionId).OrderBy(g => g.Key, StringComparer.Ordinal))
+        var sessions = batch.Select((turn, index) => (turn, index)).GroupBy(p => p.turn.SessionId).OrderBy(g => g.Key, StringComparer.Ordinal)
+            .Select(g => g.ToList()).ToList();
+        await using var statements = new NpgsqlBatch(connection, transaction);
+        foreach (var session in sessions) statements.BatchCommands.Add(InsertSessionTurns(session.Select(p => p.turn).ToList(), session.Select(p => ids[p.index]).ToArray()));
+
+        var sequences = new long[batch.Count];
+        await using var reader = await statements.ExecuteReaderAsync(token).ConfigureAwait(false);
+        foreach (var session in sessions)
         {
-            var turns = session.ToList();
-            var first = await InsertSessionTurnsAsync(connection, transaction, turns.Select(p => p.turn).ToList(), turns.Select(p => ids[p.index]).ToArray(), token).ConfigureAwait(false);
-            for (var i = 0; i < turns.Count; i++) sequences[turns[i].index] = first + i;
+            if (!await reader.ReadAsync(token).ConfigureAwait(false)) throw new InvalidOperationException($"No sequence was reserved for session '{session[0].turn.SessionId}'.");
+            var first = reader.GetInt64(0);
+            for (var i = 0; i < session.Count; i++) sequences[session[i].index] = first + i;
+            await reader.NextResultAsync(token).ConfigureAwait(false);
         }
         return batch.Select((t, i) => new MemoryTurn(ids[i].ToString("N"), t.SessionId, sequences[i], t.Role, t.Content, t.Timestamp, t.MetadataAsRead)).ToArray();
     }
 
-    /// <summary>
-    /// One statement per session and transaction: reserves the sequences (creating the session row, or locking it until
-    /// commit) and inserts the turns, so the lock is held for one round trip plus the commit.
-    /// </summary>
-    private async Task<long> InsertSessionTurnsAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, List<PendingTurn> turns, Guid[] ids, CancellationToken token)
+    private NpgsqlBatchCommand InsertSessionTurns(List<PendingTurn> turns, Guid[] ids)
     {
-        var sessions = _database.Table("memory_sessions");
-        await using var command = new NpgsqlCommand(
-            $"WITH reserved AS (INSERT INTO {sessions} AS s (session_id, next_sequence, embedder, dimensions) VALUES ($1, $2, $3, $4) " +
+        var command = new NpgsqlBatchCommand(
+            $"WITH reserved AS (INSERT INTO {_database.Table("memory_sessions")} AS s (session_id, next_sequence, embedder, dimensions) VALUES ($1, $2, $3, $4) " +
             "ON CONFLICT (session_id) DO UPDATE SET next_sequence = s.next_sequence + excluded.next_sequence, embedder = coalesce(s.embedder, excluded.embedder), " +
             "dimensions = coalesce(s.dimensions, excluded.dimensions) RETURNING next_sequence - $2 AS first), " +
             $"written AS (INSERT INTO {_database.Table("memory_turns")} (session_id, sequence, id, role, content, utc_ticks, offset_minutes, metadata, embedding, embedder) " +
             "SELECT $1, reserved.first + t.ordinality - 1, t.id, t.role, t.content, t.utc_ticks, t.offset_minutes, t.metadata, t.embedding, t.embedder FROM reserved, " +
             "unnest($5::uuid[], $6::text[], $7::text[], $8::bigint[], $9::smallint[], $10::bytea[], $11::bytea[], $12::text[]) " +
             "WITH ORDINALITY AS t(id, role, content, utc_ticks, offset_minutes, metadata, embedding, embedder, ordinality)) " +
-            "SELECT first FROM reserved", connection, transaction);
+            "SELECT first FROM reserved");
         var head = turns[0];
         command.Parameters.Add(new NpgsqlParameter { Value = head.SessionId });
         command.Parameters.Add(new NpgsqlParameter { Value = (long)turns.Count });
@@ -98,7 +104,7 @@ internal sealed class PostgresTurnWriter : IAsyncDisposable
         command.Parameters.Add(new NpgsqlParameter { Value = turns.Select(t => t.Metadata).ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Bytea });
         command.Parameters.Add(new NpgsqlParameter { Value = turns.Select(t => t.Embedding).ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Bytea });
         command.Parameters.Add(new NpgsqlParameter { Value = turns.Select(t => t.Embedding is null ? null : t.EmbedderId).ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text });
-        return (long)(await command.ExecuteScalarAsync(token).ConfigureAwait(false))!;
+        return command;
     }
 
     public async ValueTask DisposeAsync()
