@@ -37,9 +37,8 @@ public sealed class PostgresApprovalStore : IApprovalStore
         await _database.RunAsync($"recording approval request '{request.RequestId}'", async (connection, token) =>
         {
             await using var command = new NpgsqlCommand(
-                $"INSERT INTO {_table} ({Columns}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 'Pending', NULL, NULL, NULL) ON CONFLICT (request_id) DO NOTHING", connection);
-            foreach (var value in new object[] { request.RequestId, request.ToolName, request.Level.ToString(), request.ArgumentsJson, request.AgentId, request.ThreadId, request.Turn, request.CallId })
-                command.Parameters.Add(new NpgsqlParameter { Value = value });
+                    $"INSERT INTO {_table} ({Columns}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 'Pending', NULL, NULL, NULL) ON CONFLICT (request_id) DO NOTHING", connection)
+                .WithValues(request.RequestId, request.ToolName, request.Level.ToString(), request.ArgumentsJson, request.AgentId, request.ThreadId, request.Turn, request.CallId);
             return await command.ExecuteNonQueryAsync(token).ConfigureAwait(false);
         }, cancellationToken).ConfigureAwait(false);
     }
@@ -51,9 +50,8 @@ public sealed class PostgresApprovalStore : IApprovalStore
         ArgumentException.ThrowIfNullOrWhiteSpace(decider);
         var updated = await _database.RunAsync($"deciding approval '{requestId}'", async (connection, token) =>
         {
-            await using var command = new NpgsqlCommand($"UPDATE {_table} SET verdict = $2, decider = $3, reason = $4, decided_at = $5 WHERE request_id = $1", connection);
-            foreach (var value in new object[] { requestId, (approved ? ApprovalVerdict.Approved : ApprovalVerdict.Denied).ToString(), decider, (object?)reason ?? DBNull.Value, _time.GetUtcNow() })
-                command.Parameters.Add(new NpgsqlParameter { Value = value });
+            await using var command = new NpgsqlCommand($"UPDATE {_table} SET verdict = $2, decider = $3, reason = $4, decided_at = $5 WHERE request_id = $1", connection)
+                .WithValues(requestId, (approved ? ApprovalVerdict.Approved : ApprovalVerdict.Denied).ToString(), decider, reason, _time.GetUtcNow());
             return await command.ExecuteNonQueryAsync(token).ConfigureAwait(false);
         }, cancellationToken).ConfigureAwait(false);
         if (updated == 0)
@@ -68,7 +66,7 @@ public sealed class PostgresApprovalStore : IApprovalStore
         _database.RunAsync(operation, async (connection, token) =>
         {
             await using var command = new NpgsqlCommand($"SELECT {Columns} FROM {_table} {where}", connection);
-            if (requestId is not null) command.Parameters.Add(new NpgsqlParameter { Value = requestId });
+            if (requestId is not null) command.WithValues(requestId);
             var records = new List<ApprovalRecord>();
             await using var reader = await command.ExecuteReaderAsync(token).ConfigureAwait(false);
             while (await reader.ReadAsync(token).ConfigureAwait(false)) records.Add(Read(reader));

@@ -24,13 +24,9 @@ public sealed class PostgresToolAuditLog : IToolAuditLog
         ArgumentNullException.ThrowIfNull(entry);
         await _database.RunAsync($"appending to the tool audit log of thread '{entry.ThreadId}'", async (connection, token) =>
         {
-            await using var command = new NpgsqlCommand($"INSERT INTO {_table} ({Columns}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)", connection);
-            foreach (var value in new object?[]
-                     {
-                         entry.Timestamp.UtcTicks, (short)entry.Timestamp.Offset.TotalMinutes, entry.AgentId, entry.ThreadId, entry.Turn, entry.CallId, entry.ToolName,
-                         entry.Level?.ToString(), entry.ArgumentsJson, entry.Decision.ToString(), entry.Decider, entry.Detail,
-                     })
-                command.Parameters.Add(new NpgsqlParameter { Value = value ?? DBNull.Value });
+            await using var command = new NpgsqlCommand($"INSERT INTO {_table} ({Columns}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)", connection)
+                .WithValues(entry.Timestamp.UtcTicks, (short)entry.Timestamp.Offset.TotalMinutes, entry.AgentId, entry.ThreadId, entry.Turn, entry.CallId, entry.ToolName,
+                    entry.Level?.ToString(), entry.ArgumentsJson, entry.Decision.ToString(), entry.Decider, entry.Detail);
             return await command.ExecuteNonQueryAsync(token).ConfigureAwait(false);
         }, cancellationToken).ConfigureAwait(false);
     }
@@ -41,7 +37,7 @@ public sealed class PostgresToolAuditLog : IToolAuditLog
         {
             await using var command = new NpgsqlCommand(
                 $"SELECT {Columns}, id FROM {_table} {(threadId is null ? "" : "WHERE thread_id = $1")} ORDER BY id", connection);
-            if (threadId is not null) command.Parameters.Add(new NpgsqlParameter { Value = threadId });
+            if (threadId is not null) command.WithValues(threadId);
             var entries = new List<ToolAuditEntry>();
             await using var reader = await command.ExecuteReaderAsync(token).ConfigureAwait(false);
             while (await reader.ReadAsync(token).ConfigureAwait(false)) entries.Add(Read(reader));

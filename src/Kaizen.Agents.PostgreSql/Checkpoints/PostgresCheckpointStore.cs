@@ -55,13 +55,13 @@ public sealed class PostgresCheckpointStore : ICheckpointStore
             await using (var insert = new NpgsqlCommand(
                 $"INSERT INTO {_checkpoints} ({Columns}, payload) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)", connection, transaction))
             {
-                Add(insert, info.Id, info.ThreadId, (object?)info.ParentId ?? DBNull.Value, info.Turn, info.CreatedAt, (short)info.Kind, (short)info.Compression,
+                insert.WithValues(info.Id, info.ThreadId, info.ParentId, info.Turn, info.CreatedAt, (short)info.Kind, (short)info.Compression,
                     info.RawSize, info.StoredSize, info.Sha256, encoded.Stored);
                 await insert.ExecuteNonQueryAsync(token).ConfigureAwait(false);
             }
             await using (var advance = new NpgsqlCommand($"UPDATE {_threads} SET head_id = $2, saved = saved + 1 WHERE thread_id = $1", connection, transaction))
             {
-                Add(advance, info.ThreadId, info.Id);
+                advance.WithValues(info.ThreadId, info.Id);
                 await advance.ExecuteNonQueryAsync(token).ConfigureAwait(false);
             }
             if (write.KeepLast is { } keep) await DeleteAllButNewestAsync(connection, transaction, write.ThreadId, keep, token).ConfigureAwait(false);
@@ -96,7 +96,7 @@ public sealed class PostgresCheckpointStore : ICheckpointStore
         {
             await using var command = new NpgsqlCommand(
                 $"SELECT {Columns} FROM {_checkpoints} WHERE thread_id = $1 ORDER BY turn, created_at, id", connection);
-            Add(command, threadId);
+            command.WithValues(threadId);
             var infos = new List<CheckpointInfo>();
             await using var reader = await command.ExecuteReaderAsync(token).ConfigureAwait(false);
             while (await reader.ReadAsync(token).ConfigureAwait(false))
@@ -139,11 +139,11 @@ public sealed class PostgresCheckpointStore : ICheckpointStore
     {
         await using (var create = new NpgsqlCommand($"INSERT INTO {_threads} (thread_id) VALUES ($1) ON CONFLICT (thread_id) DO NOTHING", connection, transaction))
         {
-            Add(create, threadId);
+            create.WithValues(threadId);
             await create.ExecuteNonQueryAsync(token).ConfigureAwait(false);
         }
         await using var read = new NpgsqlCommand($"SELECT head_id FROM {_threads} WHERE thread_id = $1 FOR UPDATE", connection, transaction);
-        Add(read, threadId);
+        read.WithValues(threadId);
         return await read.ExecuteScalarAsync(token).ConfigureAwait(false) as string;
     }
 
@@ -152,14 +152,14 @@ public sealed class PostgresCheckpointStore : ICheckpointStore
         await using var command = new NpgsqlCommand(
             $"DELETE FROM {_checkpoints} WHERE id IN (SELECT id FROM {_checkpoints} WHERE thread_id = $1 " +
             $"ORDER BY turn DESC, created_at DESC, id DESC OFFSET $2)", connection, transaction);
-        Add(command, threadId, keepLast);
+        command.WithValues(threadId, keepLast);
         return await command.ExecuteNonQueryAsync(token).ConfigureAwait(false);
     }
 
     private async Task<StoredRow?> ReadRowAsync(NpgsqlConnection connection, string checkpointId, CancellationToken token)
     {
         await using var command = new NpgsqlCommand($"SELECT {Columns}, payload FROM {_checkpoints} WHERE id = $1", connection);
-        Add(command, checkpointId);
+        command.WithValues(checkpointId);
         await using var reader = await command.ExecuteReaderAsync(token).ConfigureAwait(false);
         if (!await reader.ReadAsync(token).ConfigureAwait(false)) return null;
         var info = ReadInfo(reader, out var problem);
@@ -175,7 +175,7 @@ public sealed class PostgresCheckpointStore : ICheckpointStore
             await using var command = new NpgsqlCommand(
                 $"SELECT c.id FROM {_checkpoints} c, {_checkpoints} bad WHERE bad.id = $2 AND c.thread_id = $1 " +
                 "AND (c.turn, c.created_at, c.id) < (bad.turn, bad.created_at, bad.id) ORDER BY c.turn DESC, c.created_at DESC, c.id DESC", connection);
-            Add(command, threadId, corruptedId);
+            command.WithValues(threadId, corruptedId);
             var ids = new List<string>();
             await using var reader = await command.ExecuteReaderAsync(token).ConfigureAwait(false);
             while (await reader.ReadAsync(token).ConfigureAwait(false)) ids.Add(reader.GetString(0));
@@ -224,11 +224,6 @@ public sealed class PostgresCheckpointStore : ICheckpointStore
             problem = ex.Message;
             return null;
         }
-    }
-
-    private static void Add(NpgsqlCommand command, params object[] values)
-    {
-        foreach (var value in values) command.Parameters.Add(new NpgsqlParameter { Value = value });
     }
 
     private sealed record StoredRow(string ThreadId, CheckpointInfo? Info, string? Problem, byte[] Payload);

@@ -71,13 +71,11 @@ public sealed partial class PostgresMemoryBackend
         if (_index is null || _index.Dimensions != dimensions) Reset(dimensions, _indexGeneration);
         await using var batch = new NpgsqlBatch(connection);
         var generation = new NpgsqlBatchCommand($"SELECT generation FROM {_sessions} WHERE session_id = $1");
-        generation.Parameters.Add(new NpgsqlParameter { Value = SessionId });
+        generation.WithValues(SessionId);
         var vectors = new NpgsqlBatchCommand(
             $"SELECT sequence, embedding, CASE WHEN embedding IS NULL OR embedder IS DISTINCT FROM $3 THEN content END " +
             $"FROM {_turns} WHERE session_id = $1 AND sequence > $2 ORDER BY sequence");
-        vectors.Parameters.Add(new NpgsqlParameter { Value = SessionId });
-        vectors.Parameters.Add(new NpgsqlParameter { Value = _lastSequence });
-        vectors.Parameters.Add(new NpgsqlParameter { Value = _embedder.ModelId });
+        vectors.WithValues(SessionId, _lastSequence, _embedder.ModelId);
         batch.BatchCommands.Add(generation);
         batch.BatchCommands.Add(vectors);
         await using var reader = await batch.ExecuteReaderAsync(token).ConfigureAwait(false);
@@ -136,10 +134,9 @@ public sealed partial class PostgresMemoryBackend
             await using var command = new NpgsqlCommand(
                 $"UPDATE {_turns} t SET embedding = v.embedding, embedder = $4 FROM unnest($2::bigint[], $3::bytea[]) AS v(sequence, embedding) " +
                 "WHERE t.session_id = $1 AND t.sequence = v.sequence", connection);
-            command.Parameters.Add(new NpgsqlParameter { Value = SessionId });
-            command.Parameters.Add(new NpgsqlParameter { Value = turns.Select(t => t.Sequence).ToArray() });
+            command.WithValues(SessionId, turns.Select(t => t.Sequence).ToArray());
             command.Parameters.Add(new NpgsqlParameter { Value = vectors.Select(v => HalfVectors.Encode(v)).ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Bytea });
-            command.Parameters.Add(new NpgsqlParameter { Value = _embedder.ModelId });
+            command.WithValues(_embedder.ModelId);
             return await command.ExecuteNonQueryAsync(token).ConfigureAwait(false);
         }, cancellationToken).ConfigureAwait(false);
     }

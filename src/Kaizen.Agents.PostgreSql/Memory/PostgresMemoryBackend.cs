@@ -58,7 +58,7 @@ public sealed partial class PostgresMemoryBackend : IMemoryBackend
         var stored = await _database.RunAsync($"opening memory session '{SessionId}'", async (connection, token) =>
         {
             await using var command = new NpgsqlCommand($"SELECT embedder, coalesce(dimensions, 0) FROM {_sessions} WHERE session_id = $1", connection);
-            command.Parameters.Add(new NpgsqlParameter { Value = SessionId });
+            command.WithValues(SessionId);
             await using var reader = await command.ExecuteReaderAsync(token).ConfigureAwait(false);
             return await reader.ReadAsync(token).ConfigureAwait(false) && !reader.IsDBNull(0) ? (reader.GetString(0), reader.GetInt32(1)) : ((string, int)?)null;
         }, cancellationToken).ConfigureAwait(false);
@@ -123,10 +123,10 @@ public sealed partial class PostgresMemoryBackend : IMemoryBackend
         {
             await using var reset = new NpgsqlCommand(
                 $"UPDATE {_sessions} SET next_sequence = 0, generation = generation + 1, embedder = NULL WHERE session_id = $1", connection, transaction);
-            reset.Parameters.Add(new NpgsqlParameter { Value = SessionId });
+            reset.WithValues(SessionId);
             await reset.ExecuteNonQueryAsync(token).ConfigureAwait(false);
             await using var delete = new NpgsqlCommand($"DELETE FROM {_turns} WHERE session_id = $1", connection, transaction);
-            delete.Parameters.Add(new NpgsqlParameter { Value = SessionId });
+            delete.WithValues(SessionId);
             return await delete.ExecuteNonQueryAsync(token).ConfigureAwait(false);
         }, cancellationToken).ConfigureAwait(false);
         _ready = false;
@@ -158,8 +158,7 @@ public sealed partial class PostgresMemoryBackend : IMemoryBackend
         return await _database.RunAsync<IReadOnlyList<MemoryTurn>>($"{operation} of session '{SessionId}'", async (connection, token) =>
         {
             await using var command = new NpgsqlCommand($"SELECT {TurnRows.Columns} FROM {_turns} {where}", connection);
-            command.Parameters.Add(new NpgsqlParameter { Value = SessionId });
-            foreach (var value in parameters) command.Parameters.Add(new NpgsqlParameter { Value = value });
+            command.WithValues([SessionId, .. parameters]);
             var turns = new List<MemoryTurn>();
             await using var reader = await command.ExecuteReaderAsync(token).ConfigureAwait(false);
             while (await reader.ReadAsync(token).ConfigureAwait(false)) turns.Add(TurnRows.Read(reader, _database.Location));
@@ -173,7 +172,7 @@ public sealed partial class PostgresMemoryBackend : IMemoryBackend
         return await _database.RunAsync($"{operation} of session '{SessionId}'", async (connection, token) =>
         {
             await using var command = new NpgsqlCommand(sql, connection);
-            command.Parameters.Add(new NpgsqlParameter { Value = SessionId });
+            command.WithValues(SessionId);
             return (long)(await command.ExecuteScalarAsync(token).ConfigureAwait(false))!;
         }, cancellationToken).ConfigureAwait(false);
     }
