@@ -163,6 +163,18 @@ public abstract class MemoryBackendContract(IStoreUnderTest stores) : IAsyncDisp
     }
 
     [Fact]
+    public async Task A_session_stored_by_another_embedder_is_refused_naming_both()
+    {
+        await Stores.OpenMemory("s").StoreTurnAsync("user", "hello", Start);
+        var other = Stores.OpenMemory("s", new MemoryOptions { EmbeddingDimensions = 128 });
+
+        var error = (await FluentActions.Awaiting(() => other.LoadHotTierAsync(1, Token)).Should().ThrowAsync<EmbedderMismatchException>()).Which;
+
+        error.StoredEmbedderId.Should().Be("kaizen-hashing-256");
+        error.ConfiguredEmbedderId.Should().Be("kaizen-hashing-128");
+    }
+
+    [Fact]
     public async Task Bad_input_is_refused_with_the_parameter_named()
     {
         var memory = Stores.OpenMemory("s");
