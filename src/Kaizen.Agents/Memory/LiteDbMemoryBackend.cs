@@ -78,7 +78,7 @@ public sealed partial class LiteDbMemoryBackend : IMemoryBackend
         CancellationToken cancellationToken = default)
     {
         var write = await PrepareStoreAsync(new NewTurn(role, content, timestamp, metadata), Options.Durability == MemoryDurability.GroupCommit, cancellationToken).ConfigureAwait(false);
-        var stored = await Opened.Writer.EnqueueAsync(write).ConfigureAwait(false);
+        var stored = await Opened.Writer.EnqueueAsync(write, cancellationToken).ConfigureAwait(false);
         PreloadEmbedderIfCold(stored.Sequence);
         return stored;
     }
@@ -93,7 +93,7 @@ public sealed partial class LiteDbMemoryBackend : IMemoryBackend
         ArgumentNullException.ThrowIfNull(turns);
         var writes = new List<StoreTurnWrite>();
         foreach (var turn in turns) writes.Add(await PrepareStoreAsync(turn, groupable: true, cancellationToken).ConfigureAwait(false));
-        var pending = writes.Select(write => Opened.Writer.EnqueueAsync(write)).ToArray();
+        var pending = writes.Select(write => Opened.Writer.EnqueueAsync(write, cancellationToken)).ToArray();
         var stored = await Task.WhenAll(pending).ConfigureAwait(false);
         if (stored.Length > 0) PreloadEmbedderIfCold(stored.Max(turn => turn.Sequence));
         return stored;

@@ -17,7 +17,7 @@ public sealed class AgentStepExecutor(AutonomousAgent agent, int? maxTurnsPerSte
     {
         var extensions = new Dictionary<string, string> { [Plan.CheckpointKey] = request.Plan.ToJson() };
         var run = await _agent.RunAsync(
-            new AgentRunRequest(request.ToPrompt()) { MaxTurns = maxTurnsPerStep, Extensions = extensions }, cancellationToken);
+            new AgentRunRequest(request.ToPrompt()) { MaxTurns = maxTurnsPerStep, Extensions = extensions }, cancellationToken).ConfigureAwait(false);
         if (run.StopReason != AgentStopReason.Completed)
             return StepOutcome.Failure(
                 $"the agent stopped ({run.StopReason}) after {run.Turns} turn(s) without completing the step" + ToolFailures(run));
