@@ -146,7 +146,7 @@ public sealed partial class LiteDbMemoryBackend : IMemoryBackend
         await _initGate.WaitAsync().ConfigureAwait(false);
         try
         {
-            if (_file is not null) await MemoryFileRegistry.ReleaseAsync(_file).ConfigureAwait(false);
+            if (_file is not null) await _file.ReleaseAsync().ConfigureAwait(false);
             _file = null;
             _ready = false;
         }
@@ -175,7 +175,7 @@ public sealed partial class LiteDbMemoryBackend : IMemoryBackend
         {
             ObjectDisposedException.ThrowIf(_disposed == 1, this);
             if (_ready) return;
-            _file ??= await MemoryFileRegistry.AcquireAsync(_location, Options, cancellationToken).ConfigureAwait(false);
+            _file ??= await MemoryFile.AcquireAsync(_location, Options, cancellationToken).ConfigureAwait(false);
             var session = _file.Session(SessionId, Options);
             await session.LoadGate.WaitAsync(cancellationToken).ConfigureAwait(false);
             try
