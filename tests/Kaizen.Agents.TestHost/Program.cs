@@ -34,7 +34,7 @@ using var agent = new AutonomousAgent(
         Model = local ? "tinyllama" : AutonomousConfig.DefaultModel,
         DataFolder = dataFolder,
         CheckpointInterval = interval,
-        EnableInterrupts = true,
+        HandleProcessSignals = true,
         // A graceful stop lets the model finish its reply, which takes seconds on a CPU.
         GracefulShutdownTimeout = local ? TimeSpan.FromMinutes(10) : TimeSpan.FromSeconds(5),
         MaxAttempts = local ? 1 : 3,

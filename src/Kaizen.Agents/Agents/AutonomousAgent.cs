@@ -54,7 +54,7 @@ public sealed class AutonomousAgent : IDisposable
 
         _ownsInterrupts = services.Interrupts is null;
         Interrupts = services.Interrupts ?? new InterruptManager(Config.GracefulShutdownTimeout, Time);
-        if (Config.EnableInterrupts) Interrupts.AddHandler(new SignalInterruptHandler());
+        if (Config.HandleProcessSignals) Interrupts.AddHandler(new SignalInterruptHandler());
         if (Config.Timeout is { } timeout) Interrupts.AddHandler(new TimeoutInterruptHandler(timeout));
         if (!Config.Budget.IsUnlimited) Interrupts.AddHandler(new BudgetInterruptHandler(Usage, Config.Budget));
         ConfigHash = HashConfig(Config, Signature);
@@ -183,7 +183,7 @@ public sealed class AutonomousAgent : IDisposable
     public AutonomousAgent CreateChild(string childName, Signature? signature = null, AgentServices? overrides = null, AutonomousConfig? config = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(childName);
-        return new AutonomousAgent((config ?? Config) with { EnableInterrupts = false }, signature ?? Signature, new AgentServices
+        return new AutonomousAgent((config ?? Config) with { HandleProcessSignals = false }, signature ?? Signature, new AgentServices
         {
             AgentId = overrides?.AgentId ?? $"{AgentId}/{childName}",
             ChatClient = overrides?.ChatClient ?? _innerChat,

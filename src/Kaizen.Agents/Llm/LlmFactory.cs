@@ -14,7 +14,7 @@ public static class LlmFactory
     /// <summary>
     /// The provider's raw client: <c>scripted</c> gives an endless "keep working" script (pass your own
     /// <see cref="ScriptedChatClient"/> for anything else), <c>ollama</c> an OllamaSharp client with diagnostics,
-    /// <c>openai</c> the OpenAI client (key from <c>OPENAI_API_KEY</c>), <c>local</c> the in-process model registered
+    /// <c>openai</c> the OpenAI client (key from <see cref="AutonomousConfig.ApiKey"/>), <c>local</c> the in-process model registered
     /// by the Kaizen.Agents.LocalModel package (see <see cref="RegisterLocalProvider"/>).
     /// </summary>
     public static IChatClient CreateChatClient(AutonomousConfig config, HttpClient? httpClient = null)
@@ -70,7 +70,7 @@ public static class LlmFactory
             LlmProviders.Scripted => new Memory.Embeddings.HashingEmbeddingGenerator(),
             LlmProviders.Ollama => CreateOllama(config with { Model = model ?? config.Model }, httpClient),
             LlmProviders.OpenAI => CreateOpenAI(config).GetEmbeddingClient(model ?? "text-embedding-3-small").AsIEmbeddingGenerator(),
-            LlmProviders.Local => throw new NotSupportedException("Provider 'local' has no embedding generator: pass one to the memory backend (or use KAIZEN_LLM_PROVIDER=ollama/openai for embeddings)."),
+            LlmProviders.Local => throw new NotSupportedException("Provider 'local' has no embedding generator: pass one to the memory backend (or use the ollama or openai provider for embeddings)."),
             _ => throw new ArgumentException($"Unknown provider '{config.Provider}'.", nameof(config)),
         };
     }
@@ -96,7 +96,7 @@ public static class LlmFactory
         return new OllamaApiClient(http, config.Model);
     }
 
-    /// <summary>An OpenAI-compatible chat client with an explicit key (instead of <c>OPENAI_API_KEY</c>).</summary>
+    /// <summary>An OpenAI-compatible chat client with an explicit key (instead of <see cref="AutonomousConfig.ApiKey"/>).</summary>
     public static IChatClient CreateOpenAIChatClient(AutonomousConfig config, string apiKey) => OpenAIChat(config, apiKey);
 
     private static IChatClient OpenAIChat(AutonomousConfig config, string? apiKey) =>
@@ -105,9 +105,10 @@ public static class LlmFactory
 
     private static OpenAIClient CreateOpenAI(AutonomousConfig config, string? apiKey = null)
     {
-        var key = apiKey ?? Environment.GetEnvironmentVariable("OPENAI_API_KEY");
+        var key = apiKey ?? config.ApiKey?.Value;
         if (string.IsNullOrWhiteSpace(key))
-            throw new InvalidOperationException("The openai provider needs an API key: set OPENAI_API_KEY (or use KAIZEN_LLM_PROVIDER=ollama for a local model).");
+            throw new InvalidOperationException(
+                "The openai provider needs an API key: set AutonomousConfig.ApiKey, or start from AutonomousConfig.FromEnvironment() with OPENAI_API_KEY set.");
         var options = new OpenAIClientOptions
         {
             // One retry bound for every provider: RetryingChatClient (AutonomousConfig.MaxAttempts), not the SDK's own on top of it.

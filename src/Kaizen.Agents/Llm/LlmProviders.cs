@@ -1,6 +1,6 @@
 namespace Kaizen.Agents.Llm;
 
-/// <summary>Names of the supported providers (values of <c>AutonomousConfig.Provider</c> and <c>KAIZEN_LLM_PROVIDER</c>).</summary>
+/// <summary>Names of the supported providers (values of <c>AutonomousConfig.Provider</c>, or of <c>KAIZEN_LLM_PROVIDER</c> through <c>AutonomousConfig.FromEnvironment()</c>).</summary>
 public static class LlmProviders
 {
     /// <summary>The deterministic scripted model (<see cref="ScriptedChatClient"/>).</summary>
