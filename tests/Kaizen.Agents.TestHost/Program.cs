@@ -50,7 +50,7 @@ try
         stdout.WriteLine($"thread {threadId}");
         stdout.Flush();
         var task = local && args.Length > 4 ? args[4] : "process the records";
-        result = await agent.RunAsync(new AgentRunRequest(task) { MaxTurns = int.Parse(args[2]), ThreadId = threadId });
+        result = await agent.RunAutonomousAsync(new AgentRunRequest(task) { MaxTurns = int.Parse(args[2]), ThreadId = threadId });
     }
     else
     {

@@ -106,10 +106,11 @@ public sealed class AutonomousAgent : IDisposable
     /// <summary>Runs <paramref name="task"/> on a new thread for at most <paramref name="maxTurns"/> turns (default: the config's).</summary>
     /// <exception cref="AgentInterruptedException">An interrupt stopped the run; its reason names the checkpoint saved.</exception>
     public Task<AgentRunResult> RunAutonomousAsync(string task, int? maxTurns = null, CancellationToken cancellationToken = default) =>
-        RunAsync(new AgentRunRequest(task) { MaxTurns = maxTurns }, cancellationToken);
+        RunAutonomousAsync(new AgentRunRequest(task) { MaxTurns = maxTurns }, cancellationToken);
 
-    /// <summary>Runs one task through the loop with full options (inputs, thread id, live extensions).</summary>
-    public async Task<AgentRunResult> RunAsync(AgentRunRequest request, CancellationToken cancellationToken = default)
+    /// <summary>Runs one task through the loop with full options (inputs, thread id, tool modes, live extensions).</summary>
+    /// <exception cref="AgentInterruptedException">An interrupt stopped the run; its reason names the checkpoint saved.</exception>
+    public async Task<AgentRunResult> RunAutonomousAsync(AgentRunRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentException.ThrowIfNullOrWhiteSpace(request.Task, nameof(request));

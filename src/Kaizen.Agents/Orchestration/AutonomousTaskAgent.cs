@@ -25,7 +25,7 @@ public sealed class AutonomousTaskAgent(string name, IEnumerable<string> capabil
         await _oneAtATime.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            var run = await _agent.RunAsync(new AgentRunRequest(task.ToPrompt()) { MaxTurns = maxTurns }, cancellationToken).ConfigureAwait(false);
+            var run = await _agent.RunAutonomousAsync(new AgentRunRequest(task.ToPrompt()) { MaxTurns = maxTurns }, cancellationToken).ConfigureAwait(false);
             if (run.StopReason != AgentStopReason.Completed)
                 return TaskAgentResult.Failure($"agent '{_agent.AgentId}' stopped ({run.StopReason}) after {run.Turns} turn(s)");
             return TaskAgentResult.Success(run.Outputs.TryGetValue(outputName, out var value)
