@@ -1,6 +1,6 @@
 namespace Kaizen.Agents;
 
-/// <summary>One task for <see cref="AutonomousAgent.RunAsync"/>, with the options other components need.</summary>
+/// <summary>One task for <see cref="AutonomousAgent.RunAutonomousAsync(AgentRunRequest, CancellationToken)"/>, with the options other components need.</summary>
 /// <param name="Task">The task text.</param>
 public sealed record AgentRunRequest(string Task)
 {

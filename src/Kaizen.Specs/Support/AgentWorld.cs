@@ -128,7 +128,7 @@ public sealed class AgentWorld : IAsyncDisposable
     public async Task RunAsync(string task, int? maxTurns = null)
     {
         var agent = Agent ?? BuildAgent();
-        await CaptureAsync(() => agent.RunAsync(new AgentRunRequest(task) { MaxTurns = maxTurns, FirstTurnToolMode = FirstTurnToolMode, ToolMode = ToolMode }));
+        await CaptureAsync(() => agent.RunAutonomousAsync(new AgentRunRequest(task) { MaxTurns = maxTurns, FirstTurnToolMode = FirstTurnToolMode, ToolMode = ToolMode }));
     }
 
     /// <summary>Resumes from <paramref name="checkpointId"/> on the current agent, recording how it ended.</summary>

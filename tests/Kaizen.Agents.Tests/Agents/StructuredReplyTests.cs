@@ -64,7 +64,7 @@ public sealed class StructuredReplyTests : IDisposable
         registry.Register(AIFunctionFactory.Create((string text) => text, "echo", "Echoes"), Kaizen.Agents.Tools.DangerLevel.Safe);
         var agent = _fixture.Agent(model, services: new AgentServices { Tools = new Kaizen.Agents.Tools.ToolExecutor(registry) });
 
-        await agent.RunAsync(new AgentRunRequest("say hi") { MaxTurns = 5, FirstTurnToolMode = ChatToolMode.RequireSpecific("echo") }, Ct);
+        await agent.RunAutonomousAsync(new AgentRunRequest("say hi") { MaxTurns = 5, FirstTurnToolMode = ChatToolMode.RequireSpecific("echo") }, Ct);
 
         model.Requests.Select(r => r.Options!.ToolMode is RequiredChatToolMode { RequiredFunctionName: "echo" }).Should().Equal(true, false, false);
     }
@@ -77,7 +77,7 @@ public sealed class StructuredReplyTests : IDisposable
         registry.Register(AIFunctionFactory.Create((string text) => text, "echo", "Echoes"), Kaizen.Agents.Tools.DangerLevel.Safe);
         var agent = _fixture.Agent(model, services: new AgentServices { Tools = new Kaizen.Agents.Tools.ToolExecutor(registry) });
 
-        var result = await agent.RunAsync(new AgentRunRequest("say hi")
+        var result = await agent.RunAutonomousAsync(new AgentRunRequest("say hi")
         {
             MaxTurns = 3, FirstTurnToolMode = ChatToolMode.RequireSpecific("echo"), ToolMode = ChatToolMode.RequireAny,
         }, Ct);
