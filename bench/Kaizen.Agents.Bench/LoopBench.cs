@@ -20,7 +20,7 @@ internal static class LoopBench
         {
             var config = new AutonomousConfig
             {
-                Provider = LlmProviders.Scripted, DataFolder = folder, CheckpointInterval = 5, EnableCheckpoints = checkpoints, EnableInterrupts = false,
+                Provider = LlmProviders.Scripted, DataFolder = folder, CheckpointInterval = 5, EnableCheckpoints = checkpoints, HandleProcessSignals = false,
             };
             using var agent = new AutonomousAgent(config, services: new AgentServices { ChatClient = new ScriptedChatClient(ChatScript.Endless()) });
             await agent.RunAutonomousAsync("warm up", 10);

@@ -40,29 +40,30 @@ Feature: Automatic checkpoints while an agent works
     And the error names the previous checkpoint as the one to resume from
     And resuming from that previous checkpoint works
 
-  @scripted-model
   Scenario: An agent saves checkpoints on its own while it works
-    The run must last exactly 10 turns. A real model decides by itself when the task
-    is done, so only the scripted model can guarantee the length of the run.
+    The agent is required to call one of its tools on every turn (a tool choice any user
+    can require of a model), so it cannot finish early and the run lasts its turn limit.
 
-    Given an agent that saves a checkpoint every 5 turns
-    When the agent works on "Process data" for 10 turns
+    Given an agent that saves a checkpoint every 3 turns
+    And the agent must call one of its read-only file tools on every turn
+    When the agent works on "Process data" for 6 turns
     Then at least 2 checkpoints have been saved
     And every checkpoint belongs to the same run
-    And the latest checkpoint records turn 10
+    And the latest checkpoint records turn 6
 
-  @scripted-model
   Scenario Outline: How many checkpoints a run leaves behind
     An automatic checkpoint is taken each time the turn count reaches a multiple of the
     interval, never for an incomplete interval (the final checkpoint a run saves when it
-    ends is not counted here). The run length is fixed by the scripted model.
+    ends is not counted here). A tool call is required on every turn, so the run lasts
+    exactly its turn limit.
 
     Given an agent that saves a checkpoint every <interval> turns
+    And the agent must call one of its read-only file tools on every turn
     When the agent works on "Process data" for <turns> turns
     Then exactly <checkpoints> automatic checkpoints have been saved
 
     Examples:
       | interval | turns | checkpoints |
-      | 5        | 10    | 2           |
-      | 3        | 9     | 3           |
-      | 10       | 5     | 0           |
+      | 2        | 4     | 2           |
+      | 3        | 3     | 1           |
+      | 4        | 3     | 0           |

@@ -9,23 +9,12 @@ Feature: Safe tools run without asking
 
   Scenario: A safe tool runs without approval and its result goes back to the model
     The model is required to call read_file on its first turn (a tool choice any user can
-    require of a model); which file it asks for is its own choice.
+    require of a model); which file it asks for is its own choice. It is next given exactly
+    what that file holds, or an error naming it when there is no such file.
 
     When the agent is told to start with "read_file" on the task "Read notes.txt and say what it announces"
     Then the call to "read_file" was allowed without asking for approval
-    And the model was given the result of that call in its next request
-    And the audit log records "read_file" as "allowed by policy"
-
-  @scripted-model
-  Scenario: A safe tool's exact result reaches the model
-    Checking the exact text that comes back needs a call for exactly notes.txt, which a
-    real model does not make on demand.
-
-    When the model asks to call "read_file" with:
-      | argument | value     |
-      | path     | notes.txt |
-    Then the call to "read_file" ran without asking for approval
-    And the model received "Meeting moved to Thursday" as the tool result
+    And the model was given exactly what the file it named holds
     And the audit log records "read_file" as "allowed by policy"
 
   @scripted-model

@@ -34,7 +34,7 @@ using var agent = new AutonomousAgent(
         Model = local ? "tinyllama" : AutonomousConfig.DefaultModel,
         DataFolder = dataFolder,
         CheckpointInterval = interval,
-        EnableInterrupts = true,
+        HandleProcessSignals = true,
         // A graceful stop lets the model finish its reply, which takes seconds on a CPU.
         GracefulShutdownTimeout = local ? TimeSpan.FromMinutes(10) : TimeSpan.FromSeconds(5),
         MaxAttempts = local ? 1 : 3,
@@ -50,7 +50,7 @@ try
         stdout.WriteLine($"thread {threadId}");
         stdout.Flush();
         var task = local && args.Length > 4 ? args[4] : "process the records";
-        result = await agent.RunAsync(new AgentRunRequest(task) { MaxTurns = int.Parse(args[2]), ThreadId = threadId });
+        result = await agent.RunAutonomousAsync(new AgentRunRequest(task) { MaxTurns = int.Parse(args[2]), ThreadId = threadId });
     }
     else
     {

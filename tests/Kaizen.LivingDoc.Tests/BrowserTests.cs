@@ -10,33 +10,16 @@ namespace Kaizen.LivingDoc.Tests;
 [Trait("Category", "browser")]
 public sealed class BrowserTests : IAsyncLifetime
 {
-    private const string ChromiumPath = "/usr/bin/chromium";
     private const string FailedScenario = "Overflow moves the oldest turn to the warm tier";
     private const string FailureMessage = "Expected the hot memory to hold 3 turns but it holds 4";
 
-    private IPlaywright? _playwright;
-    private IBrowser? _browser;
-    private readonly List<string> _consoleErrors = [];
-    private readonly List<string> _networkRequests = [];
+    private BrowserSession? _browser;
 
-    public async ValueTask InitializeAsync()
-    {
-        if (!File.Exists(ChromiumPath))
-            throw new InvalidOperationException($"{ChromiumPath} is missing: install Debian's chromium ('apt-get install -y chromium'); the test never downloads a browser");
-        Environment.SetEnvironmentVariable("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1");
-        _playwright = await Playwright.CreateAsync();
-        _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = ChromiumPath,
-            Headless = true,
-            Args = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"],
-        });
-    }
+    public async ValueTask InitializeAsync() => _browser = await BrowserSession.StartAsync();
 
     public async ValueTask DisposeAsync()
     {
         if (_browser is not null) await _browser.DisposeAsync();
-        _playwright?.Dispose();
     }
 
     private async Task<string> GenerateFixtureDocAsync()
@@ -59,16 +42,7 @@ public sealed class BrowserTests : IAsyncLifetime
         return page;
     }
 
-    private async Task<IPage> OpenAsync(string url)
-    {
-        var page = await _browser!.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1440, Height = 1000 } });
-        page.Console += (_, message) => { if (message.Type == "error") _consoleErrors.Add(message.Text); };
-        page.PageError += (_, error) => _consoleErrors.Add(error);
-        page.Request += (_, request) => { if (!request.Url.StartsWith("file:", StringComparison.Ordinal) && !request.Url.StartsWith("data:", StringComparison.Ordinal)) _networkRequests.Add(request.Url); };
-        await page.GotoAsync(url);
-        await page.WaitForSelectorAsync("body[data-ready='true']");
-        return page;
-    }
+    private Task<IPage> OpenAsync(string url) => _browser!.OpenAsync(url);
 
     [Fact]
     public async Task Filtering_by_memory_and_opening_the_failed_scenario_shows_its_error()
@@ -100,8 +74,8 @@ public sealed class BrowserTests : IAsyncLifetime
         File.Copy(screenshot, Path.Combine(TestPaths.RepoRoot, "docs", "living-doc", "screenshot.png"), overwrite: true);
         TestContext.Current.AddAttachment("screenshot", await File.ReadAllBytesAsync(screenshot, TestContext.Current.CancellationToken), "image/png");
 
-        _consoleErrors.Should().BeEmpty();
-        _networkRequests.Should().BeEmpty("the page is self-contained");
+        _browser!.ConsoleErrors.Should().BeEmpty();
+        _browser!.NetworkRequests.Should().BeEmpty("the page is self-contained");
     }
 
     [Fact]
@@ -118,7 +92,7 @@ public sealed class BrowserTests : IAsyncLifetime
         await page.ClickAsync("#status-filters [data-status='passed']");
         await page.WaitForSelectorAsync("#visible-count[data-count='1']");
         page.Url.Should().Contain("status=failed").And.NotContain("passed");
-        _consoleErrors.Should().BeEmpty();
+        _browser!.ConsoleErrors.Should().BeEmpty();
     }
 
     [Fact]
@@ -161,7 +135,7 @@ public sealed class BrowserTests : IAsyncLifetime
         await page.ClickAsync(".tab[data-view='steps']");
         await page.WaitForSelectorAsync("table.list");
         (await page.Locator("tr.unused code").First.InnerTextAsync()).Should().Be("the agent forgets {string}");
-        _consoleErrors.Should().BeEmpty();
+        _browser!.ConsoleErrors.Should().BeEmpty();
     }
 
     [Fact]
@@ -177,7 +151,7 @@ public sealed class BrowserTests : IAsyncLifetime
         (await page.Locator("article.case .case-body:visible").CountAsync()).Should().Be(8);
         (await page.Locator("article.case.st-failed pre.error").InnerTextAsync()).Should().Be(FailureMessage);
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = TestPaths.Artifacts("living-doc-print.png"), FullPage = true });
-        _consoleErrors.Should().BeEmpty();
+        _browser!.ConsoleErrors.Should().BeEmpty();
     }
 
     [Fact]
@@ -192,6 +166,6 @@ public sealed class BrowserTests : IAsyncLifetime
         await page.ClickAsync("article.case .case-head");
         (await page.Locator("article.case li.step .text").InnerTextAsync()).Should().Be("Given the text \"</script><script>window.pwned = 4</script>\"");
         (await page.EvaluateAsync<bool>("() => window.pwned === undefined")).Should().BeTrue();
-        _consoleErrors.Should().BeEmpty();
+        _browser!.ConsoleErrors.Should().BeEmpty();
     }
 }

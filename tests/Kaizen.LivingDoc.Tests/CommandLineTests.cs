@@ -11,7 +11,7 @@ public sealed class CommandLineTests
     private readonly StringWriter _out = new(), _err = new();
 
     private Task<int> Invoke(string folder, params string[] args) =>
-        new LivingDocCommands(_out, _err, new FakeTimeProvider(DocRendering.Now), folder).Build().Parse(args).InvokeAsync(cancellationToken: TestContext.Current.CancellationToken);
+        new LivingDocCommands(_out, _err, new FakeTimeProvider(DocRendering.Now), folder).Parse(args).InvokeAsync(cancellationToken: TestContext.Current.CancellationToken);
 
     [Fact]
     public async Task Render_writes_the_page_prints_its_path_and_a_summary_and_fails_when_a_scenario_failed()

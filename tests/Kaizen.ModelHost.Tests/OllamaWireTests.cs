@@ -156,7 +156,7 @@ public sealed class OllamaWireTests(ScriptedHostFixture fixture) : IClassFixture
         var config = new AutonomousConfig
         {
             Provider = LlmProviders.Ollama, Model = "tinyllama", Endpoint = fixture.Host.Address.ToString().TrimEnd('/'),
-            EnableInterrupts = false, DataFolder = Directory.CreateTempSubdirectory("kaizen-modelhost-").FullName,
+            HandleProcessSignals = false, DataFolder = Directory.CreateTempSubdirectory("kaizen-modelhost-").FullName,
         };
         try
         {

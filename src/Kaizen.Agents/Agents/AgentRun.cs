@@ -27,14 +27,14 @@ internal sealed class AgentRun
     private string? _lastCheckpointId;
     private string? _expectedHeadId;
 
-    private readonly ChatToolMode? _firstTurnToolMode;
+    private readonly TurnToolChoice _toolChoice;
 
     // threadHeadId: the thread's newest checkpoint when a resume started; every save checks the thread still ends there.
     public AgentRun(AutonomousAgent agent, string threadId, AgentState state, string? lastCheckpointId, IDictionary<string, string>? liveExtensions,
-        ChatToolMode? firstTurnToolMode = null, string? threadHeadId = null)
+        TurnToolChoice? toolChoice = null, string? threadHeadId = null)
     {
         _expectedHeadId = threadHeadId;
-        _firstTurnToolMode = firstTurnToolMode;
+        _toolChoice = toolChoice ?? TurnToolChoice.ModelDecides;
         _agent = agent;
         _threadId = threadId;
         _state = state;
@@ -232,7 +232,7 @@ internal sealed class AgentRun
         if (_agent.Tools is { Tools.Count: > 0 } tools)
         {
             options.Tools = [.. tools.Tools];
-            if (turn == 1 && _firstTurnToolMode is not null) options.ToolMode = _firstTurnToolMode;
+            options.ToolMode = _toolChoice.For(turn);
         }
         return options;
     }

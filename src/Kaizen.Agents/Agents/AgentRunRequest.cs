@@ -1,6 +1,6 @@
 namespace Kaizen.Agents;
 
-/// <summary>One task for <see cref="AutonomousAgent.RunAsync"/>, with the options other components need.</summary>
+/// <summary>One task for <see cref="AutonomousAgent.RunAutonomousAsync(AgentRunRequest, CancellationToken)"/>, with the options other components need.</summary>
 /// <param name="Task">The task text.</param>
 public sealed record AgentRunRequest(string Task)
 {
@@ -22,7 +22,15 @@ public sealed record AgentRunRequest(string Task)
     /// <summary>
     /// How the model must use tools on the run's first turn (null: its own choice). <c>ChatToolMode.RequireSpecific("list_directory")</c>
     /// makes an agent start by looking around; providers with tool choice (OpenAI's <c>tool_choice</c>, the local
-    /// model's grammar) enforce it. Later turns are always the model's choice, so it can finish.
+    /// model's grammar) enforce it. Later turns follow <see cref="ToolMode"/>.
     /// </summary>
     public Microsoft.Extensions.AI.ChatToolMode? FirstTurnToolMode { get; init; }
+
+    /// <summary>
+    /// How the model must use tools on every turn (null: its own choice, so it can say the task is done). With
+    /// <c>ChatToolMode.RequireAny</c> every turn is a tool call, so the run never completes on its own and lasts exactly
+    /// its turn limit (unless interrupted): for work measured in turns, such as polling or visiting a fixed number of items.
+    /// <see cref="FirstTurnToolMode"/>, when set, takes precedence on the first turn.
+    /// </summary>
+    public Microsoft.Extensions.AI.ChatToolMode? ToolMode { get; init; }
 }

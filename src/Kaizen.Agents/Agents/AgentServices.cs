@@ -14,7 +14,7 @@ public sealed record AgentServices
     /// <summary>Agent id used in events, checkpoints and tool contexts (default "agent").</summary>
     public string? AgentId { get; init; }
 
-    /// <summary>The model (e.g. a <c>ScriptedChatClient</c>); null builds one from the config. Cost, budget and retry middleware are added around it.</summary>
+    /// <summary>The model (any <c>IChatClient</c>, e.g. the <c>ScriptedChatClient</c> of Kaizen.Agents.Testing in tests); null builds one from the config. Cost, budget and retry middleware are added around it.</summary>
     public IChatClient? ChatClient { get; init; }
 
     /// <summary>Checkpoint storage; null opens a LiteDB store in the config's data folder (owned and disposed by the agent).</summary>

@@ -54,7 +54,7 @@ public sealed class AutonomousAgent : IDisposable
 
         _ownsInterrupts = services.Interrupts is null;
         Interrupts = services.Interrupts ?? new InterruptManager(Config.GracefulShutdownTimeout, Time);
-        if (Config.EnableInterrupts) Interrupts.AddHandler(new SignalInterruptHandler());
+        if (Config.HandleProcessSignals) Interrupts.AddHandler(new SignalInterruptHandler());
         if (Config.Timeout is { } timeout) Interrupts.AddHandler(new TimeoutInterruptHandler(timeout));
         if (!Config.Budget.IsUnlimited) Interrupts.AddHandler(new BudgetInterruptHandler(Usage, Config.Budget));
         ConfigHash = HashConfig(Config, Signature);
@@ -106,10 +106,11 @@ public sealed class AutonomousAgent : IDisposable
     /// <summary>Runs <paramref name="task"/> on a new thread for at most <paramref name="maxTurns"/> turns (default: the config's).</summary>
     /// <exception cref="AgentInterruptedException">An interrupt stopped the run; its reason names the checkpoint saved.</exception>
     public Task<AgentRunResult> RunAutonomousAsync(string task, int? maxTurns = null, CancellationToken cancellationToken = default) =>
-        RunAsync(new AgentRunRequest(task) { MaxTurns = maxTurns }, cancellationToken);
+        RunAutonomousAsync(new AgentRunRequest(task) { MaxTurns = maxTurns }, cancellationToken);
 
-    /// <summary>Runs one task through the loop with full options (inputs, thread id, live extensions).</summary>
-    public async Task<AgentRunResult> RunAsync(AgentRunRequest request, CancellationToken cancellationToken = default)
+    /// <summary>Runs one task through the loop with full options (inputs, thread id, tool modes, live extensions).</summary>
+    /// <exception cref="AgentInterruptedException">An interrupt stopped the run; its reason names the checkpoint saved.</exception>
+    public async Task<AgentRunResult> RunAutonomousAsync(AgentRunRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentException.ThrowIfNullOrWhiteSpace(request.Task, nameof(request));
@@ -129,7 +130,7 @@ public sealed class AutonomousAgent : IDisposable
             ConfigHash = ConfigHash,
         };
         var threadId = request.ThreadId ?? NewThreadId();
-        return await ExecuteAsync(new AgentRun(this, threadId, state, null, request.Extensions, request.FirstTurnToolMode), cancellationToken).ConfigureAwait(false);
+        return await ExecuteAsync(new AgentRun(this, threadId, state, null, request.Extensions, TurnToolChoice.Of(request)), cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -201,7 +202,7 @@ public sealed class AutonomousAgent : IDisposable
     public AutonomousAgent CreateChild(string childName, Signature? signature = null, AgentServices? overrides = null, AutonomousConfig? config = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(childName);
-        return new AutonomousAgent((config ?? Config) with { EnableInterrupts = false }, signature ?? Signature, new AgentServices
+        return new AutonomousAgent((config ?? Config) with { HandleProcessSignals = false }, signature ?? Signature, new AgentServices
         {
             AgentId = overrides?.AgentId ?? $"{AgentId}/{childName}",
             ChatClient = overrides?.ChatClient ?? _innerChat,

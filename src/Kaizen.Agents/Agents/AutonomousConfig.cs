@@ -4,28 +4,30 @@ using Kaizen.Agents.Llm;
 namespace Kaizen.Agents;
 
 /// <summary>
-/// Settings of an <see cref="AutonomousAgent"/>. Defaults read <c>KAIZEN_LLM_PROVIDER</c> and <c>OLLAMA_HOST</c>;
-/// <see cref="Validate"/> reports every invalid setting at once.
+/// Settings of an <see cref="AutonomousAgent"/>. The defaults are fixed values: nothing is read from the environment
+/// unless you start from <see cref="FromEnvironment()"/>. <see cref="Validate"/> reports every invalid setting at once.
 /// </summary>
-public sealed record AutonomousConfig
+public sealed partial record AutonomousConfig
 {
     /// <summary>Default model: small enough for a laptop CPU.</summary>
     public const string DefaultModel = "llama3.2:1b";
 
-    /// <summary>Default Ollama endpoint when <c>OLLAMA_HOST</c> is not set.</summary>
+    /// <summary>Default Ollama endpoint.</summary>
     public const string DefaultOllamaEndpoint = "http://localhost:11434";
 
-    /// <summary>Provider: <c>scripted</c>, <c>ollama</c>, <c>openai</c> or <c>local</c> (package Kaizen.Agents.LocalModel). Default: <c>KAIZEN_LLM_PROVIDER</c>, else <c>ollama</c>.</summary>
-    public string Provider { get; init; } = EnvOr("KAIZEN_LLM_PROVIDER", LlmProviders.Ollama).ToLowerInvariant();
+    /// <summary>Provider: <c>scripted</c>, <c>ollama</c>, <c>openai</c> or <c>local</c> (package Kaizen.Agents.LocalModel). Default <c>ollama</c>.</summary>
+    public string Provider { get; init; } = LlmProviders.Ollama;
 
     /// <summary>Model id. Default <c>llama3.2:1b</c>.</summary>
     public string Model { get; init; } = DefaultModel;
 
     /// <summary>
-    /// Provider endpoint. Default for Ollama: <c>OLLAMA_HOST</c> (with <c>http://</c> added when missing), else
-    /// <c>http://localhost:11434</c>. For OpenAI: null means the public API (or <c>OPENAI_BASE_URL</c>).
+    /// Provider endpoint. Default for Ollama: <c>http://localhost:11434</c>. For OpenAI: null means the public API.
     /// </summary>
     public string? Endpoint { get; init; }
+
+    /// <summary>API key of the provider (OpenAI); prints as <c>***</c> so a config can be logged.</summary>
+    public ProviderApiKey? ApiKey { get; init; }
 
     /// <summary>Turn limit of a run when the call does not give one.</summary>
     public int MaxTurns { get; init; } = 20;
@@ -45,8 +47,11 @@ public sealed record AutonomousConfig
     /// <summary>Algorithm used when <see cref="CompressCheckpoints"/> is on.</summary>
     public CheckpointCompression CompressionAlgorithm { get; init; } = CheckpointCompression.Auto;
 
-    /// <summary>Turn Ctrl+C / SIGTERM into graceful interrupts while a run is active.</summary>
-    public bool EnableInterrupts { get; init; } = true;
+    /// <summary>
+    /// Turn Ctrl+C / SIGTERM into graceful interrupts while a run is active. Off by default: signal handlers are
+    /// process-wide, so only the application's one top-level agent should ask for them.
+    /// </summary>
+    public bool HandleProcessSignals { get; init; }
 
     /// <summary>Longest a graceful stop may take before it becomes immediate.</summary>
     public TimeSpan GracefulShutdownTimeout { get; init; } = TimeSpan.FromSeconds(5);
@@ -94,8 +99,7 @@ public sealed record AutonomousConfig
     /// <summary>The endpoint actually used for the provider.</summary>
     public string? EffectiveEndpoint => Endpoint ?? Provider switch
     {
-        LlmProviders.Ollama => NormalizeOllamaHost(Environment.GetEnvironmentVariable("OLLAMA_HOST")) ?? DefaultOllamaEndpoint,
-        LlmProviders.OpenAI => Environment.GetEnvironmentVariable("OPENAI_BASE_URL") is { Length: > 0 } url ? url : null,
+        LlmProviders.Ollama => DefaultOllamaEndpoint,
         _ => null,
     };
 
@@ -107,7 +111,7 @@ public sealed record AutonomousConfig
     {
         var problems = new List<string>();
         if (!LlmProviders.All.Contains(Provider))
-            problems.Add($"Provider '{Provider}' is not supported: use one of {string.Join(", ", LlmProviders.All)} (config or KAIZEN_LLM_PROVIDER).");
+            problems.Add($"Provider '{Provider}' is not supported: use one of {string.Join(", ", LlmProviders.All)}.");
         if (string.IsNullOrWhiteSpace(Model)) problems.Add("Model must not be empty (e.g. \"llama3.2:1b\").");
         if (EffectiveEndpoint is { } endpoint && !Uri.TryCreate(endpoint, UriKind.Absolute, out _))
             problems.Add($"Endpoint '{endpoint}' is not an absolute URI (e.g. http://localhost:11434).");
@@ -134,9 +138,6 @@ public sealed record AutonomousConfig
             throw new ArgumentException("Invalid AutonomousConfig:" + Environment.NewLine + string.Join(Environment.NewLine, problems.Select(p => "  - " + p)));
         return this;
     }
-
-    private static string EnvOr(string name, string fallback) =>
-        Environment.GetEnvironmentVariable(name) is { Length: > 0 } value ? value : fallback;
 
     // Ollama accepts OLLAMA_HOST as "host:port" or "0.0.0.0"; clients need a full URL.
     internal static string? NormalizeOllamaHost(string? host)

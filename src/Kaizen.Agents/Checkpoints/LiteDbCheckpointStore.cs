@@ -1,3 +1,4 @@
+using Kaizen.Agents.Storage;
 using LiteDB;
 
 namespace Kaizen.Agents.Checkpoints;
@@ -38,7 +39,7 @@ public sealed class LiteDbCheckpointStore : ICheckpointStore
         Path = System.IO.Path.GetFullPath(path);
         _compression = compression;
         _time = timeProvider ?? TimeProvider.System;
-        _file = CheckpointFileRegistry.Acquire(Path);
+        _file = OpenFileRegistry.Acquire(Path, () => CheckpointFile.Open(Path), file => file.Dispose());
         _gate = _file.Gate;
     }
 
@@ -156,7 +157,7 @@ public sealed class LiteDbCheckpointStore : ICheckpointStore
     /// <summary>Releases the file; the last store of this process on it closes it (folding LiteDB's log into it).</summary>
     public void Dispose()
     {
-        if (Interlocked.Exchange(ref _disposed, 1) == 0) CheckpointFileRegistry.Release(_file);
+        if (Interlocked.Exchange(ref _disposed, 1) == 0) OpenFileRegistry.Release(Path, _file);
     }
 
     /// <summary>

@@ -44,6 +44,9 @@ public sealed class InterruptManager : IDisposable
     /// <summary>The child managers interrupts propagate to.</summary>
     public IReadOnlyList<InterruptManager> Children { get { lock (_gate) return _children.ToList(); } }
 
+    /// <summary>The handlers added so far.</summary>
+    internal IReadOnlyList<IInterruptHandler> Handlers { get { lock (_gate) return _handlers.ToList(); } }
+
     /// <summary>Raised (on the requesting thread) when an interrupt is first requested or escalated.</summary>
     public event Action<InterruptReason>? InterruptRequested;
 

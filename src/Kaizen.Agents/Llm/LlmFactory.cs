@@ -12,9 +12,9 @@ namespace Kaizen.Agents.Llm;
 public static class LlmFactory
 {
     /// <summary>
-    /// The provider's raw client: <c>scripted</c> gives an endless "keep working" script (pass your own
-    /// <see cref="ScriptedChatClient"/> for anything else), <c>ollama</c> an OllamaSharp client with diagnostics,
-    /// <c>openai</c> the OpenAI client (key from <c>OPENAI_API_KEY</c>), <c>local</c> the in-process model registered
+    /// The provider's raw client: <c>scripted</c> the endless "keep working" script of the Kaizen.Agents.Testing package
+    /// (see <see cref="RegisterScriptedProvider"/>), <c>ollama</c> an OllamaSharp client with diagnostics,
+    /// <c>openai</c> the OpenAI client (key from <see cref="AutonomousConfig.ApiKey"/>), <c>local</c> the in-process model registered
     /// by the Kaizen.Agents.LocalModel package (see <see cref="RegisterLocalProvider"/>).
     /// </summary>
     public static IChatClient CreateChatClient(AutonomousConfig config, HttpClient? httpClient = null)
@@ -22,44 +22,29 @@ public static class LlmFactory
         config.Validate();
         return config.Provider switch
         {
-            LlmProviders.Scripted => new ScriptedChatClient(ChatScript.Endless(), config.Model),
+            LlmProviders.Scripted => ProviderPackages.Resolve(LlmProviders.Scripted, "Kaizen.Agents.Testing",
+                "Provider 'scripted' needs the Kaizen.Agents.Testing package: reference it (it registers itself), or pass your own client.")(config),
             LlmProviders.Ollama => new OllamaDiagnosticsChatClient(CreateOllama(config, httpClient), config.EffectiveEndpoint!, config.Model),
             LlmProviders.OpenAI => OpenAIChat(config, null),
-            LlmProviders.Local => LocalFactory()(config),
+            LlmProviders.Local => ProviderPackages.Resolve(LlmProviders.Local, "Kaizen.Agents.LocalModel",
+                "Provider 'local' needs the Kaizen.Agents.LocalModel package: reference it (it registers itself, or call " +
+                "LocalModelProvider.Register()), or pass your own client in AgentServices.ChatClient.")(config),
             _ => throw new ArgumentException($"Unknown provider '{config.Provider}'.", nameof(config)),
         };
     }
-
-    private static Func<AutonomousConfig, IChatClient>? _localFactory;
 
     /// <summary>
     /// Sets how the <c>local</c> provider's chat client is built. Kaizen.Agents has no native dependency, so the
     /// in-process model lives in the Kaizen.Agents.LocalModel package, which registers itself here when its assembly is
     /// deployed with the application (or when <c>LocalModelProvider.Register()</c> is called).
     /// </summary>
-    public static void RegisterLocalProvider(Func<AutonomousConfig, IChatClient> factory)
-    {
-        ArgumentNullException.ThrowIfNull(factory);
-        Volatile.Write(ref _localFactory, factory);
-    }
+    public static void RegisterLocalProvider(Func<AutonomousConfig, IChatClient> factory) => ProviderPackages.Register(LlmProviders.Local, factory);
 
-    private static Func<AutonomousConfig, IChatClient> LocalFactory()
-    {
-        if (Volatile.Read(ref _localFactory) is { } registered) return registered;
-        try
-        {
-            // The package's module initializer calls RegisterLocalProvider.
-            var assembly = System.Reflection.Assembly.Load("Kaizen.Agents.LocalModel");
-            System.Runtime.CompilerServices.RuntimeHelpers.RunModuleConstructor(assembly.ManifestModule.ModuleHandle);
-        }
-        catch (IOException)
-        {
-            // Not deployed: reported below.
-        }
-        return Volatile.Read(ref _localFactory) ?? throw new InvalidOperationException(
-            "Provider 'local' needs the Kaizen.Agents.LocalModel package: reference it (it registers itself, or call " +
-            "LocalModelProvider.Register()), or pass your own client in AgentServices.ChatClient.");
-    }
+    /// <summary>
+    /// Sets how the <c>scripted</c> provider's chat client is built. The scripted test double lives in the
+    /// Kaizen.Agents.Testing package, which registers itself here when its assembly is deployed with the application.
+    /// </summary>
+    public static void RegisterScriptedProvider(Func<AutonomousConfig, IChatClient> factory) => ProviderPackages.Register(LlmProviders.Scripted, factory);
 
     /// <summary>An embedding generator for the provider (<paramref name="model"/> defaults to the chat model for Ollama, <c>text-embedding-3-small</c> for OpenAI).</summary>
     public static IEmbeddingGenerator<string, Embedding<float>> CreateEmbeddingGenerator(AutonomousConfig config, string? model = null, HttpClient? httpClient = null)
@@ -70,7 +55,7 @@ public static class LlmFactory
             LlmProviders.Scripted => new Memory.Embeddings.HashingEmbeddingGenerator(),
             LlmProviders.Ollama => CreateOllama(config with { Model = model ?? config.Model }, httpClient),
             LlmProviders.OpenAI => CreateOpenAI(config).GetEmbeddingClient(model ?? "text-embedding-3-small").AsIEmbeddingGenerator(),
-            LlmProviders.Local => throw new NotSupportedException("Provider 'local' has no embedding generator: pass one to the memory backend (or use KAIZEN_LLM_PROVIDER=ollama/openai for embeddings)."),
+            LlmProviders.Local => throw new NotSupportedException("Provider 'local' has no embedding generator: pass one to the memory backend (or use the ollama or openai provider for embeddings)."),
             _ => throw new ArgumentException($"Unknown provider '{config.Provider}'.", nameof(config)),
         };
     }
@@ -96,7 +81,7 @@ public static class LlmFactory
         return new OllamaApiClient(http, config.Model);
     }
 
-    /// <summary>An OpenAI-compatible chat client with an explicit key (instead of <c>OPENAI_API_KEY</c>).</summary>
+    /// <summary>An OpenAI-compatible chat client with an explicit key (instead of <see cref="AutonomousConfig.ApiKey"/>).</summary>
     public static IChatClient CreateOpenAIChatClient(AutonomousConfig config, string apiKey) => OpenAIChat(config, apiKey);
 
     private static IChatClient OpenAIChat(AutonomousConfig config, string? apiKey) =>
@@ -105,9 +90,10 @@ public static class LlmFactory
 
     private static OpenAIClient CreateOpenAI(AutonomousConfig config, string? apiKey = null)
     {
-        var key = apiKey ?? Environment.GetEnvironmentVariable("OPENAI_API_KEY");
+        var key = apiKey ?? config.ApiKey?.Value;
         if (string.IsNullOrWhiteSpace(key))
-            throw new InvalidOperationException("The openai provider needs an API key: set OPENAI_API_KEY (or use KAIZEN_LLM_PROVIDER=ollama for a local model).");
+            throw new InvalidOperationException(
+                "The openai provider needs an API key: set AutonomousConfig.ApiKey, or start from AutonomousConfig.FromEnvironment() with OPENAI_API_KEY set.");
         var options = new OpenAIClientOptions
         {
             // One retry bound for every provider: RetryingChatClient (AutonomousConfig.MaxAttempts), not the SDK's own on top of it.

@@ -1,9 +1,9 @@
 namespace Kaizen.Agents.Llm;
 
-/// <summary>Names of the supported providers (values of <c>AutonomousConfig.Provider</c> and <c>KAIZEN_LLM_PROVIDER</c>).</summary>
+/// <summary>Names of the supported providers (values of <c>AutonomousConfig.Provider</c>, or of <c>KAIZEN_LLM_PROVIDER</c> through <c>AutonomousConfig.FromEnvironment()</c>).</summary>
 public static class LlmProviders
 {
-    /// <summary>The deterministic scripted model (<see cref="ScriptedChatClient"/>).</summary>
+    /// <summary>The deterministic scripted model (package Kaizen.Agents.Testing, see <see cref="LlmFactory.RegisterScriptedProvider"/>).</summary>
     public const string Scripted = "scripted";
     /// <summary>A local Ollama server through OllamaSharp.</summary>
     public const string Ollama = "ollama";

@@ -76,7 +76,7 @@ public static class OllamaErrors
         if (ExceptionChain.Find<SocketException>(error) is { } socket && socket.SocketErrorCode is SocketError.ConnectionRefused or SocketError.HostNotFound or SocketError.TryAgain or SocketError.HostUnreachable)
             return new LlmProviderException(
                 $"Cannot reach Ollama at {endpoint} ({socket.SocketErrorCode}). Start it with `ollama serve`, pull the model with `ollama pull {model}`, " +
-                "or point OLLAMA_HOST at a running server.", LlmProviders.Ollama, isTransient: true, error);
+                "or point AutonomousConfig.Endpoint (OLLAMA_HOST with AutonomousConfig.FromEnvironment()) at a running server.", LlmProviders.Ollama, isTransient: true, error);
         if (ExceptionChain.Find<HttpRequestException>(error) is { StatusCode: { } status } && (int)status >= 500)
             return new LlmProviderException($"Ollama at {endpoint} failed with HTTP {(int)status}: {text}", LlmProviders.Ollama, isTransient: true, error);
         if (error is TaskCanceledException or TimeoutException || ExceptionChain.Find<TimeoutException>(error) is not null)

@@ -54,7 +54,8 @@ internal sealed class OllamaErrorBodyHandler(HttpMessageHandler inner, string? e
 
         protected override async Task SerializeToStreamAsync(Stream stream, System.Net.TransportContext? context)
         {
-            await using var source = await CreateContentReadStreamAsync().ConfigureAwait(false);
+            var source = await CreateContentReadStreamAsync().ConfigureAwait(false);
+            await using var sourceLifetime = source.ConfigureAwait(false);
             await source.CopyToAsync(stream).ConfigureAwait(false);
         }
 

@@ -24,7 +24,7 @@ public sealed partial class LiteDbMemoryBackend
         await InitializeAsync(cancellationToken).ConfigureAwait(false);
         if (!TurnKey.TryParse(id, out var key)) return null;
         var vector = content is null ? null : _embedder.VectorAtWrite(content); // empty: embedded by the next search
-        return await Opened.Writer.EnqueueAsync(new UpdateTurnWrite(Session, key, content, vector, _embedder.ModelId, metadataBson)).ConfigureAwait(false);
+        return await Opened.Writer.EnqueueAsync(new UpdateTurnWrite(Session, key, content, vector, _embedder.ModelId, metadataBson), cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Deletes one turn of this session; false when this session has no turn with that id.</summary>
@@ -33,7 +33,7 @@ public sealed partial class LiteDbMemoryBackend
         ArgumentNullException.ThrowIfNull(id);
         await InitializeAsync(cancellationToken).ConfigureAwait(false);
         if (!TurnKey.TryParse(id, out var key)) return false;
-        return await Opened.Writer.EnqueueAsync(new DeleteTurnWrite(Session, key)).ConfigureAwait(false);
+        return await Opened.Writer.EnqueueAsync(new DeleteTurnWrite(Session, key), cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -44,14 +44,14 @@ public sealed partial class LiteDbMemoryBackend
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(sequence, -1);
         await InitializeAsync(cancellationToken).ConfigureAwait(false);
-        return await Opened.Writer.EnqueueAsync(new DeleteAfterWrite(Session, sequence)).ConfigureAwait(false);
+        return await Opened.Writer.EnqueueAsync(new DeleteAfterWrite(Session, sequence), cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Deletes every turn of this session and the session itself; returns how many turns were deleted. Other sessions are untouched.</summary>
     public async Task<int> DeleteSessionAsync(CancellationToken cancellationToken = default)
     {
         await InitializeAsync(cancellationToken).ConfigureAwait(false);
-        return await Opened.Writer.EnqueueAsync(new DeleteSessionWrite(Session)).ConfigureAwait(false);
+        return await Opened.Writer.EnqueueAsync(new DeleteSessionWrite(Session), cancellationToken).ConfigureAwait(false);
     }
 
     /// <inheritdoc />

@@ -46,7 +46,7 @@ public sealed partial class LiteDbMemoryBackend
         if (Options.PromoteOnRetrieval)
         {
             var cold = results.Where(result => !IsWarm(result.Turn.Sequence)).Select(result => result.Turn.Sequence).ToList();
-            if (cold.Count > 0) await PromoteSequencesAsync(cold, TierMoveReason.Retrieved).ConfigureAwait(false);
+            if (cold.Count > 0) await PromoteSequencesAsync(cold, TierMoveReason.Retrieved, cancellationToken).ConfigureAwait(false);
         }
 
         return results;
@@ -67,12 +67,12 @@ public sealed partial class LiteDbMemoryBackend
         }
 
         if (sequences.Count == 0) return [];
-        var moved = await PromoteSequencesAsync(sequences, TierMoveReason.Reinforced).ConfigureAwait(false);
+        var moved = await PromoteSequencesAsync(sequences, TierMoveReason.Reinforced, cancellationToken).ConfigureAwait(false);
         return moved.Select(sequence => TurnKey.Format(TurnKey.Compose(Session.Number, sequence))).ToList();
     }
 
-    private Task<IReadOnlyList<long>> PromoteSequencesAsync(IReadOnlyList<long> sequences, TierMoveReason reason) =>
-        Opened.Writer.EnqueueAsync(new PromoteWrite(Session, sequences, reason));
+    private Task<IReadOnlyList<long>> PromoteSequencesAsync(IReadOnlyList<long> sequences, TierMoveReason reason, CancellationToken cancellationToken) =>
+        Opened.Writer.EnqueueAsync(new PromoteWrite(Session, sequences, reason), cancellationToken);
 
     private async Task<VectorIndex> EnsureIndexAsync(CancellationToken cancellationToken)
     {
@@ -172,6 +172,6 @@ public sealed partial class LiteDbMemoryBackend
             computed.Add((turns[i].Sequence, turns[i].Content, vectors[i]));
         }
 
-        await Opened.Writer.EnqueueAsync(new StoreVectorsWrite(Session, computed, _embedder.ModelId)).ConfigureAwait(false);
+        await Opened.Writer.EnqueueAsync(new StoreVectorsWrite(Session, computed, _embedder.ModelId), cancellationToken).ConfigureAwait(false);
     }
 }

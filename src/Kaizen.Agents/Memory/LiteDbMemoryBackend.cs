@@ -77,7 +77,7 @@ public sealed partial class LiteDbMemoryBackend : IMemoryBackend
         CancellationToken cancellationToken = default)
     {
         var write = await PrepareStoreAsync(new NewTurn(role, content, timestamp, metadata), Options.Durability == MemoryDurability.GroupCommit, cancellationToken).ConfigureAwait(false);
-        var stored = await Opened.Writer.EnqueueAsync(write).ConfigureAwait(false);
+        var stored = await Opened.Writer.EnqueueAsync(write, cancellationToken).ConfigureAwait(false);
         PreloadEmbedderIfCold(stored.Sequence);
         return stored;
     }
@@ -92,7 +92,7 @@ public sealed partial class LiteDbMemoryBackend : IMemoryBackend
         ArgumentNullException.ThrowIfNull(turns);
         var writes = new List<StoreTurnWrite>();
         foreach (var turn in turns) writes.Add(await PrepareStoreAsync(turn, groupable: true, cancellationToken).ConfigureAwait(false));
-        var pending = writes.Select(write => Opened.Writer.EnqueueAsync(write)).ToArray();
+        var pending = writes.Select(write => Opened.Writer.EnqueueAsync(write, cancellationToken)).ToArray();
         var stored = await Task.WhenAll(pending).ConfigureAwait(false);
         if (stored.Length > 0) PreloadEmbedderIfCold(stored.Max(turn => turn.Sequence));
         return stored;
@@ -137,7 +137,7 @@ public sealed partial class LiteDbMemoryBackend : IMemoryBackend
         await _initGate.WaitAsync().ConfigureAwait(false);
         try
         {
-            if (_file is not null) await MemoryFileRegistry.ReleaseAsync(_file).ConfigureAwait(false);
+            if (_file is not null) await _file.ReleaseAsync().ConfigureAwait(false);
             _file = null;
             _ready = false;
         }
@@ -166,7 +166,7 @@ public sealed partial class LiteDbMemoryBackend : IMemoryBackend
         {
             ObjectDisposedException.ThrowIf(_disposed == 1, this);
             if (_ready) return;
-            _file ??= await MemoryFileRegistry.AcquireAsync(_location, Options, cancellationToken).ConfigureAwait(false);
+            _file ??= await MemoryFile.AcquireAsync(_location, Options, cancellationToken).ConfigureAwait(false);
             var session = _file.Session(SessionId, Options);
             await session.LoadGate.WaitAsync(cancellationToken).ConfigureAwait(false);
             try

@@ -42,7 +42,8 @@ public static class MemoryRepair
         var ordered = turns.Values
             .Select(d => (Session: d[TurnDocument.Session].AsString, Sequence: d[TurnDocument.Sequence].AsInt64, Doc: d))
             .OrderBy(t => t.Session, StringComparer.Ordinal).ThenBy(t => t.Sequence).ToList();
-        await using (var output = new StreamWriter(outputPath, append: false))
+        var output = new StreamWriter(outputPath, append: false);
+        await using (output.ConfigureAwait(false))
         {
             foreach (var (session, sequence, doc) in ordered)
             {

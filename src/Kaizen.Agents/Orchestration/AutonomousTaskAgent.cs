@@ -22,10 +22,10 @@ public sealed class AutonomousTaskAgent(string name, IEnumerable<string> capabil
     /// <inheritdoc />
     public async Task<TaskAgentResult> RunAsync(AgentTask task, CancellationToken cancellationToken = default)
     {
-        await _oneAtATime.WaitAsync(cancellationToken);
+        await _oneAtATime.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            var run = await _agent.RunAsync(new AgentRunRequest(task.ToPrompt()) { MaxTurns = maxTurns }, cancellationToken);
+            var run = await _agent.RunAutonomousAsync(new AgentRunRequest(task.ToPrompt()) { MaxTurns = maxTurns }, cancellationToken).ConfigureAwait(false);
             if (run.StopReason != AgentStopReason.Completed)
                 return TaskAgentResult.Failure($"agent '{_agent.AgentId}' stopped ({run.StopReason}) after {run.Turns} turn(s)");
             return TaskAgentResult.Success(run.Outputs.TryGetValue(outputName, out var value)

@@ -48,7 +48,7 @@ public sealed class MetaController
     /// <exception cref="AgentInterruptedException">The agent running the task was interrupted.</exception>
     public async Task<TaskOutcome> RunAsync(AgentTask task, CancellationToken cancellationToken = default)
     {
-        var (outcome, interrupt) = await RunTaskAsync(task, cancellationToken);
+        var (outcome, interrupt) = await RunTaskAsync(task, cancellationToken).ConfigureAwait(false);
         if (interrupt is not null) ExceptionDispatchInfo.Throw(interrupt);
         return outcome;
     }
@@ -77,7 +77,7 @@ public sealed class MetaController
         foreach (var task in list)
             running[task.Id] = RunWhenReadyAsync(task, pending, slots, stop, cancellationToken);
 
-        var outcomes = await Task.WhenAll(list.Select(t => running[t.Id]));
+        var outcomes = await Task.WhenAll(list.Select(t => running[t.Id])).ConfigureAwait(false);
         if (stop.Stopped is { } reason) throw new TasksInterruptedException(reason, outcomes, stop.MemberInterrupt);
         return outcomes;
     }
@@ -89,7 +89,7 @@ public sealed class MetaController
         try
         {
             // Wait for dependencies before taking a slot, so waiting tasks never block runnable ones.
-            var dependencies = await Task.WhenAll(task.DependsOn.Select(d => all[d].Task)).WaitAsync(cancellationToken);
+            var dependencies = await Task.WhenAll(task.DependsOn.Select(d => all[d].Task)).WaitAsync(cancellationToken).ConfigureAwait(false);
             var failed = dependencies.FirstOrDefault(d => !d.Succeeded);
             TaskOutcome outcome;
             if (stop.Check() is { } before)
@@ -98,7 +98,7 @@ public sealed class MetaController
                 outcome = new TaskOutcome(task.Id, false, null, null, [], "not routed", $"dependency '{failed.TaskId}' failed, so the task did not run");
             else
             {
-                await slots.WaitAsync(cancellationToken);
+                await slots.WaitAsync(cancellationToken).ConfigureAwait(false);
                 try
                 {
                     // The interrupt may have come while this task waited for a slot.
@@ -109,7 +109,7 @@ public sealed class MetaController
                         {
                             DependencyResults = [.. dependencies.Select(d => new KeyValuePair<string, string>(d.TaskId, d.Output ?? ""))],
                         };
-                        (outcome, var interrupt) = await RunTaskAsync(withInputs, cancellationToken);
+                        (outcome, var interrupt) = await RunTaskAsync(withInputs, cancellationToken).ConfigureAwait(false);
                         if (interrupt is not null) stop.MemberStopped(interrupt);
                     }
                 }
@@ -130,7 +130,7 @@ public sealed class MetaController
     private async Task<(TaskOutcome Outcome, AgentInterruptedException? Interrupt)> RunTaskAsync(AgentTask task, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(task);
-        var decision = await _options.Router.RouteAsync(task, Agents, cancellationToken);
+        var decision = await _options.Router.RouteAsync(task, Agents, cancellationToken).ConfigureAwait(false);
         if (decision.Candidates.Count == 0)
             return (new TaskOutcome(task.Id, false, null, null, [], decision.Reason, decision.Reason), null);
 
@@ -149,7 +149,7 @@ public sealed class MetaController
                 cancellationToken.ThrowIfCancellationRequested();
                 // Routing and slots are taken in task order on the caller's flow; the agent's work runs on the thread
                 // pool, so an agent whose first step is synchronous (an in-process model) cannot hold back the next task.
-                result = await Task.Run(() => agent.RunAsync(task, cancellationToken), CancellationToken.None);
+                result = await Task.Run(() => agent.RunAsync(task, cancellationToken), CancellationToken.None).ConfigureAwait(false);
             }
             catch (AgentInterruptedException stopped)
             {

@@ -16,7 +16,7 @@ public sealed class PlanningTaskAgent(string name, IEnumerable<string> capabilit
     /// <inheritdoc />
     public async Task<TaskAgentResult> RunAsync(AgentTask task, CancellationToken cancellationToken = default)
     {
-        var result = await _planner.RunAsync(task.ToPrompt(), cancellationToken);
+        var result = await _planner.RunAsync(task.ToPrompt(), cancellationToken).ConfigureAwait(false);
         return result.Succeeded ? TaskAgentResult.Success(result.FinalOutput ?? "") : TaskAgentResult.Failure(result.FailureReason!);
     }
 }

@@ -3,7 +3,7 @@ using System.Text.Json;
 namespace Kaizen.Agents.Planning;
 
 /// <summary>
-/// Runs each plan step through the agent loop: one <see cref="AutonomousAgent.RunAsync"/> per step, with the current
+/// Runs each plan step through the agent loop: one <see cref="AutonomousAgent.RunAutonomousAsync(AgentRunRequest, CancellationToken)"/> per step, with the current
 /// plan in the run's extensions (shown to the model and saved in every checkpoint). A completed run is a successful
 /// step (its output is the signature output <c>outputName</c>); a run that hits its turn limit is a failed step; an
 /// interrupt (e.g. a tool waiting for approval) propagates as <c>AgentInterruptedException</c>.
@@ -16,8 +16,8 @@ public sealed class AgentStepExecutor(AutonomousAgent agent, int? maxTurnsPerSte
     public async Task<StepOutcome> ExecuteAsync(PlanStepRequest request, CancellationToken cancellationToken = default)
     {
         var extensions = new Dictionary<string, string> { [Plan.CheckpointKey] = request.Plan.ToJson() };
-        var run = await _agent.RunAsync(
-            new AgentRunRequest(request.ToPrompt()) { MaxTurns = maxTurnsPerStep, Extensions = extensions }, cancellationToken);
+        var run = await _agent.RunAutonomousAsync(
+            new AgentRunRequest(request.ToPrompt()) { MaxTurns = maxTurnsPerStep, Extensions = extensions }, cancellationToken).ConfigureAwait(false);
         if (run.StopReason != AgentStopReason.Completed)
             return StepOutcome.Failure(
                 $"the agent stopped ({run.StopReason}) after {run.Turns} turn(s) without completing the step" + ToolFailures(run));

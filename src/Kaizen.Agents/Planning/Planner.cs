@@ -36,7 +36,7 @@ public sealed class Planner(IChatClient model, int maxSteps = 20, int minSteps =
     {
         var messages = new List<ChatMessage> { new(ChatRole.System, SystemPrompt), new(ChatRole.User, prompt) };
         var options = new ChatOptions { ResponseFormat = ChatResponseFormat.ForJsonSchema(PlanParser.Schema(maxSteps, fewest), "plan", "An ordered plan of steps") };
-        var reply = await _model.GetResponseAsync(messages, options, cancellationToken);
+        var reply = await _model.GetResponseAsync(messages, options, cancellationToken).ConfigureAwait(false);
         try
         {
             return Checked(PlanParser.Parse(reply.Text), fewest);
@@ -46,7 +46,7 @@ public sealed class Planner(IChatClient model, int maxSteps = 20, int minSteps =
             messages.AddRange(reply.Messages);
             messages.Add(new ChatMessage(ChatRole.User,
                 $"Your plan could not be read: {first.Message}. Reply again with only JSON in this format: {PlanParser.Format}"));
-            var repaired = await _model.GetResponseAsync(messages, options, cancellationToken);
+            var repaired = await _model.GetResponseAsync(messages, options, cancellationToken).ConfigureAwait(false);
             try
             {
                 return Checked(PlanParser.Parse(repaired.Text), fewest);

@@ -29,9 +29,9 @@ public sealed class PlanningAgent
     public async Task<PlanningResult> RunAsync(string goal, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(goal);
-        var plan = Plan.Create(goal, await _planner.CreateAsync(goal, cancellationToken));
-        await ChangedAsync(plan, cancellationToken);
-        return await ExecuteAsync(plan, cancellationToken);
+        var plan = Plan.Create(goal, await _planner.CreateAsync(goal, cancellationToken).ConfigureAwait(false));
+        await ChangedAsync(plan, cancellationToken).ConfigureAwait(false);
+        return await ExecuteAsync(plan, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Continues a plan (e.g. read back from a checkpoint): completed steps are not run again.</summary>
@@ -46,26 +46,26 @@ public sealed class PlanningAgent
         while (plan.NextStep is { } step)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var outcome = await RunStepAsync(plan, step, cancellationToken);
+            var outcome = await RunStepAsync(plan, step, cancellationToken).ConfigureAwait(false);
             if (outcome.Succeeded)
             {
                 plan = plan.With(step with { Status = PlanStepStatus.Succeeded, Output = outcome.Output, Error = null });
-                await ChangedAsync(plan, cancellationToken);
+                await ChangedAsync(plan, cancellationToken).ConfigureAwait(false);
                 continue;
             }
 
             var error = outcome.Error ?? "the step reported failure without a reason";
             plan = plan.With(step with { Status = PlanStepStatus.Failed, Output = outcome.Output, Error = error });
-            await ChangedAsync(plan, cancellationToken);
+            await ChangedAsync(plan, cancellationToken).ConfigureAwait(false);
             if (plan.ReplanCount >= _options.MaxReplans)
             {
                 return new PlanningResult(plan, false,
                     $"step {step.Number} ('{step.Description}') failed: {error}; the replan budget ({_options.MaxReplans}) is used up");
             }
 
-            var revised = await _planner.ReviseAsync(plan, step, error, cancellationToken);
+            var revised = await _planner.ReviseAsync(plan, step, error, cancellationToken).ConfigureAwait(false);
             plan = plan.Revise(revised, new PlanFailure(plan.Revision, step.Description, error));
-            await ChangedAsync(plan, cancellationToken);
+            await ChangedAsync(plan, cancellationToken).ConfigureAwait(false);
         }
         return new PlanningResult(plan, true, null);
     }
@@ -74,7 +74,7 @@ public sealed class PlanningAgent
     {
         try
         {
-            return await _steps.ExecuteAsync(new PlanStepRequest(plan.Goal, step, plan.CompletedSteps, plan), cancellationToken);
+            return await _steps.ExecuteAsync(new PlanStepRequest(plan.Goal, step, plan.CompletedSteps, plan), cancellationToken).ConfigureAwait(false);
         }
         catch (Exception ex) when (Recoverable.Is(ex, cancellationToken))
         {

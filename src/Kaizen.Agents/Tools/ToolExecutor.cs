@@ -64,7 +64,7 @@ public sealed class ToolExecutor : IToolExecutor
         if (!_registry.TryGet(call.Name, out var tool))
         {
             var message = $"Unknown tool '{call.Name}'. Available tools: {string.Join(", ", _registry.Names)}.";
-            await AuditAsync(context, call, null, argumentsJson, ToolAuditDecision.UnknownTool, "registry", message, cancellationToken);
+            await AuditAsync(context, call, null, argumentsJson, ToolAuditDecision.UnknownTool, "registry", message, cancellationToken).ConfigureAwait(false);
             return Result(call, ToolExecutionStatus.Failed, message);
         }
 
@@ -74,14 +74,14 @@ public sealed class ToolExecutor : IToolExecutor
         if (problems.Count > 0)
         {
             var message = $"Invalid arguments for tool '{tool.Name}': {string.Join("; ", problems)}. Expected schema: {tool.Schema.GetRawText()}";
-            await AuditAsync(context, call, tool.Level, argumentsJson, ToolAuditDecision.InvalidArguments, "validator", message, cancellationToken);
+            await AuditAsync(context, call, tool.Level, argumentsJson, ToolAuditDecision.InvalidArguments, "validator", message, cancellationToken).ConfigureAwait(false);
             return Result(call, ToolExecutionStatus.Failed, message);
         }
 
-        var gate = await ApproveAsync(tool, call, context, argumentsJson, cancellationToken);
+        var gate = await ApproveAsync(tool, call, context, argumentsJson, cancellationToken).ConfigureAwait(false);
         if (gate is not null) return gate;
 
-        return await RunAsync(tool, call, context, argumentsJson, cancellationToken);
+        return await RunAsync(tool, call, context, argumentsJson, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Applies the policy and, when asked to, the approver. Returns null when the call may run.</summary>
@@ -92,17 +92,17 @@ public sealed class ToolExecutor : IToolExecutor
         switch (decision.Action)
         {
             case ApprovalAction.Run:
-                await AuditAsync(context, call, tool.Level, argumentsJson, ToolAuditDecision.AllowedByPolicy, "policy", decision.Reason, cancellationToken);
+                await AuditAsync(context, call, tool.Level, argumentsJson, ToolAuditDecision.AllowedByPolicy, "policy", decision.Reason, cancellationToken).ConfigureAwait(false);
                 return null;
             case ApprovalAction.Reject:
-                await AuditAsync(context, call, tool.Level, argumentsJson, ToolAuditDecision.RejectedByPolicy, "policy", decision.Reason, cancellationToken);
+                await AuditAsync(context, call, tool.Level, argumentsJson, ToolAuditDecision.RejectedByPolicy, "policy", decision.Reason, cancellationToken).ConfigureAwait(false);
                 return Result(call, ToolExecutionStatus.Rejected, $"Call to '{tool.Name}' rejected: {decision.Reason}. Do not retry it; choose another way.");
         }
 
         if (_approvals is null)
         {
             const string why = "approval required but no approval handler is configured";
-            await AuditAsync(context, call, tool.Level, argumentsJson, ToolAuditDecision.Denied, "policy", why, cancellationToken);
+            await AuditAsync(context, call, tool.Level, argumentsJson, ToolAuditDecision.Denied, "policy", why, cancellationToken).ConfigureAwait(false);
             return Result(call, ToolExecutionStatus.Rejected, $"Call to '{tool.Name}' rejected: {why}.");
         }
 
@@ -112,7 +112,7 @@ public sealed class ToolExecutor : IToolExecutor
         ApprovalResponse response;
         try
         {
-            response = await _approvals.RequestAsync(request, cancellationToken);
+            response = await _approvals.RequestAsync(request, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
@@ -122,14 +122,14 @@ public sealed class ToolExecutor : IToolExecutor
         switch (response.Verdict)
         {
             case ApprovalVerdict.Approved:
-                await AuditAsync(context, call, tool.Level, argumentsJson, ToolAuditDecision.Approved, response.Decider, response.Reason, cancellationToken);
+                await AuditAsync(context, call, tool.Level, argumentsJson, ToolAuditDecision.Approved, response.Decider, response.Reason, cancellationToken).ConfigureAwait(false);
                 return null;
             case ApprovalVerdict.Pending:
-                await AuditAsync(context, call, tool.Level, argumentsJson, ToolAuditDecision.PendingApproval, response.Decider, response.Reason, cancellationToken);
+                await AuditAsync(context, call, tool.Level, argumentsJson, ToolAuditDecision.PendingApproval, response.Decider, response.Reason, cancellationToken).ConfigureAwait(false);
                 return Result(call, ToolExecutionStatus.PendingApproval,
                     $"Call to '{tool.Name}' waits for approval (request '{request.RequestId}').");
             default:
-                await AuditAsync(context, call, tool.Level, argumentsJson, ToolAuditDecision.Denied, response.Decider, response.Reason, cancellationToken);
+                await AuditAsync(context, call, tool.Level, argumentsJson, ToolAuditDecision.Denied, response.Decider, response.Reason, cancellationToken).ConfigureAwait(false);
                 return Result(call, ToolExecutionStatus.Rejected,
                     $"Call to '{tool.Name}' was denied by {response.Decider}{(response.Reason is null ? "" : $": {response.Reason}")}.");
         }
@@ -146,9 +146,9 @@ public sealed class ToolExecutor : IToolExecutor
             attempt++;
             try
             {
-                var value = await InvokeOnceAsync(tool, call, cancellationToken);
+                var value = await InvokeOnceAsync(tool, call, cancellationToken).ConfigureAwait(false);
                 await AuditAsync(context, call, tool.Level, argumentsJson, ToolAuditDecision.Succeeded, "tool",
-                    attempt > 1 ? $"succeeded on attempt {attempt}" : null, cancellationToken);
+                    attempt > 1 ? $"succeeded on attempt {attempt}" : null, cancellationToken).ConfigureAwait(false);
                 return Result(call, ToolExecutionStatus.Succeeded, Limit(value));
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
@@ -164,7 +164,7 @@ public sealed class ToolExecutor : IToolExecutor
             {
                 last = ex;
                 if (attempt < attempts && _options.RetryDelay > TimeSpan.Zero)
-                    await Task.Delay(_options.RetryDelay, _time, cancellationToken);
+                    await Task.Delay(_options.RetryDelay, _time, cancellationToken).ConfigureAwait(false);
             }
         }
 
@@ -175,7 +175,7 @@ public sealed class ToolExecutor : IToolExecutor
             _ when IsPermanent(last!) => $"Tool '{tool.Name}' failed: {Describe(last!)}",
             _ => $"Tool '{tool.Name}' failed after {attempt} attempt(s): {Describe(last!)}",
         };
-        await AuditAsync(context, call, tool.Level, argumentsJson, ToolAuditDecision.Failed, "tool", message, cancellationToken);
+        await AuditAsync(context, call, tool.Level, argumentsJson, ToolAuditDecision.Failed, "tool", message, cancellationToken).ConfigureAwait(false);
         return Result(call, ToolExecutionStatus.Failed, message);
     }
 
@@ -188,7 +188,7 @@ public sealed class ToolExecutor : IToolExecutor
         {
             // WaitAsync also covers tools that ignore the token.
             return await tool.Function.InvokeAsync(arguments, linked.Token).AsTask()
-                .WaitAsync(_options.CallTimeout, _time, cancellationToken);
+                .WaitAsync(_options.CallTimeout, _time, cancellationToken).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (timeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
         {

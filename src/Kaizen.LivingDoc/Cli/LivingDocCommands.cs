@@ -4,7 +4,7 @@ using Kaizen.LivingDoc.Model;
 
 namespace Kaizen.LivingDoc.Cli;
 
-/// <summary>The command line: <c>render</c>, <c>run</c>, and no arguments = <c>run</c> with defaults.</summary>
+/// <summary>The command line: <c>render</c>, <c>run</c>, <c>review</c>, <c>pdf</c>, and no arguments = <c>run</c> with defaults.</summary>
 /// <param name="output">Standard output.</param>
 /// <param name="error">Standard error.</param>
 /// <param name="time">Clock for the page and the run archive.</param>
@@ -17,6 +17,12 @@ internal sealed class LivingDocCommands(TextWriter output, TextWriter error, Tim
     public const string DefaultFilter = "Category=core";
     public static readonly string DefaultOutput = Path.Combine("docs", "living-doc", "index.html");
 
+    /// <summary>
+    /// Parses a command line. Response files (<c>@file</c>) are off: <c>@core</c> is a tag in a filter, never a file to read.
+    /// </summary>
+    public ParseResult Parse(IReadOnlyList<string> args) =>
+        Build().Parse(args, new ParserConfiguration { ResponseFileTokenReplacer = null });
+
     public RootCommand Build()
     {
         var root = new RootCommand("Kaizen.NET living documentation: renders feature files and Cucumber Messages runs into one offline HTML page. Without a command: runs the core specs and renders docs/living-doc/index.html.");
@@ -24,6 +30,8 @@ internal sealed class LivingDocCommands(TextWriter output, TextWriter error, Tim
         var run = RunCommand();
         root.Add(render);
         root.Add(run);
+        root.Add(new ReviewCommand(output, error, time, currentFolder).Build());
+        root.Add(new PdfCommand(output, error, currentFolder).Build());
         root.SetAction((_, ct) => RunAsync(DefaultFilter, null, DefaultTitle, RunArchive.DefaultKeep, ct));
         return root;
     }
@@ -35,7 +43,8 @@ internal sealed class LivingDocCommands(TextWriter output, TextWriter error, Tim
         var outFile = new Option<string?>("--out") { Description = $"Output HTML file (default: {DefaultOutput})" };
         var title = new Option<string>("--title") { Description = "Page title", DefaultValueFactory = _ => DefaultTitle };
         var config = new Option<string?>("--config") { Description = "reqnroll.json for tag links (default: the repository's, if any)" };
-        var command = new Command("render", "Render feature files and zero or more runs into one offline HTML page") { features, messages, outFile, title, config };
+        var reviews = new Option<string?>("--reviews") { Description = $"Reviews file for the review marks (default: the repository's {ReviewCommand.DefaultReviews}, if any)" };
+        var command = new Command("render", "Render feature files and zero or more runs into one offline HTML page") { features, messages, outFile, title, config, reviews };
         command.SetAction((parse, ct) =>
         {
             var repo = RepoLocator.Find(currentFolder);
@@ -44,7 +53,8 @@ internal sealed class LivingDocCommands(TextWriter output, TextWriter error, Tim
             if (featureFolder is null && messageFiles.Length == 0)
                 return Task.FromResult(Fail("nothing to render: pass --features DIR and/or --messages FILE..."));
             var request = new RenderRequest(featureFolder, messageFiles, parse.GetValue(outFile) ?? Path.Combine(repo ?? currentFolder, DefaultOutput),
-                parse.GetValue(title) ?? DefaultTitle, parse.GetValue(config) ?? DefaultIfExists(repo, "reqnroll.json", File.Exists));
+                parse.GetValue(title) ?? DefaultTitle, parse.GetValue(config) ?? DefaultIfExists(repo, "reqnroll.json", File.Exists),
+                parse.GetValue(reviews) ?? DefaultIfExists(repo, ReviewCommand.DefaultReviews, File.Exists));
             return RenderAsync(request, testExitCode: 0, ct);
         });
         return command;
@@ -84,7 +94,7 @@ internal sealed class LivingDocCommands(TextWriter output, TextWriter error, Tim
             var page = outFile ?? Path.Combine(repo, DefaultOutput);
             CucumberReport.Keep(outcome.HtmlReportFile, page);
             var request = new RenderRequest(DefaultIfExists(repo, "features", Directory.Exists), archive.Runs(),
-                page, title, DefaultIfExists(repo, "reqnroll.json", File.Exists));
+                page, title, DefaultIfExists(repo, "reqnroll.json", File.Exists), DefaultIfExists(repo, ReviewCommand.DefaultReviews, File.Exists));
             if (request.FeaturesFolder is null && request.MessageFiles.Count == 0)
                 return Fail($"nothing to render: no features/ folder in {repo} and no run recorded");
             var exit = await RenderAsync(request, outcome.ExitCode, ct);

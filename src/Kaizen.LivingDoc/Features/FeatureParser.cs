@@ -21,7 +21,9 @@ internal static class FeatureParser
         }
         catch (CompositeParserException ex)
         {
-            foreach (var error in ex.Errors) Report(error, displayPath, diagnostics);
+            // The parser collects some errors late (a table's cell count when the table ends): report them in line order.
+            foreach (var error in ex.Errors.OrderBy(e => e.Location?.Line ?? 0).ThenBy(e => e.Location?.Column ?? 0))
+                Report(error, displayPath, diagnostics);
         }
         catch (ParserException ex)
         {

@@ -24,6 +24,13 @@ internal sealed record Envelope
     public ParseErrorMessage? ParseError { get; init; }
     public TestRunHookStartedMessage? TestRunHookStarted { get; init; }
     public TestRunHookFinishedMessage? TestRunHookFinished { get; init; }
+
+    /// <summary>True when the line held none of the types above: a type the living doc skips, an unknown one, or <c>{}</c>.</summary>
+    public bool ReadsNothing =>
+        Meta is null && Source is null && GherkinDocument is null && Pickle is null && StepDefinition is null && Hook is null &&
+        TestRunStarted is null && TestRunFinished is null && TestCase is null && TestCaseStarted is null && TestCaseFinished is null &&
+        TestStepFinished is null && Attachment is null && ExternalAttachment is null && ParseError is null &&
+        TestRunHookStarted is null && TestRunHookFinished is null;
 }
 
 internal sealed record MetaMessage(NamedVersion? Implementation, NamedVersion? Os, NamedVersion? Runtime);

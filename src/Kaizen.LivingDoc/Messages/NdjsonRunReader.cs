@@ -3,8 +3,9 @@ using System.Text.Json;
 namespace Kaizen.LivingDoc.Messages;
 
 /// <summary>
-/// Reads a Cucumber Messages NDJSON file (one envelope per line, camelCase, enums UPPER_SNAKE). A malformed line is
-/// reported with its file and line and skipped, so a partial or damaged run still renders what it has.
+/// Reads a Cucumber Messages NDJSON file (one envelope per line, camelCase, enums UPPER_SNAKE). A malformed or cut-off
+/// line is an error naming its file and line (the page is then not written); an envelope type outside the protocol is
+/// a warning and is skipped.
 /// </summary>
 internal static class NdjsonRunReader
 {
@@ -15,7 +16,7 @@ internal static class NdjsonRunReader
         var run = new RunLog(path);
         var lineNumber = 0;
         var envelopes = 0;
-        var lastCutOffLine = 0;
+        var lastLine = LastNonBlankLine(bytes);
         ReadOnlyMemory<byte> rest = bytes;
         if (rest.Span.StartsWith(Utf8Bom)) rest = rest[Utf8Bom.Length..];
         while (!rest.IsEmpty)
@@ -34,11 +35,11 @@ internal static class NdjsonRunReader
             {
                 if (IsJson(line))
                     diagnostics.Error(path, lineNumber, $"not a Cucumber Messages envelope: {FirstSentence(ex.Message)}");
+                else if (lineNumber == lastLine)
+                    diagnostics.Error(path, lineNumber, "the last line is cut off: the run was probably interrupted while writing it; " +
+                                                        "delete that line to render what the run recorded");
                 else
-                {
                     diagnostics.Error(path, lineNumber, $"not valid JSON: {FirstSentence(ex.Message)}");
-                    lastCutOffLine = lineNumber;
-                }
                 continue;
             }
             if (envelope is null)
@@ -46,14 +47,17 @@ internal static class NdjsonRunReader
                 diagnostics.Error(path, lineNumber, "expected a JSON object (one envelope per line), found null");
                 continue;
             }
+            if (envelope.ReadsNothing && EnvelopeTypes.Unknown(line.Span) is { } unknown)
+            {
+                diagnostics.Warn(path, lineNumber, unknown);
+                continue;
+            }
             var problem = Add(run, envelope);
             if (problem is not null) diagnostics.Error(path, lineNumber, problem);
             else envelopes++;
         }
-        if (lastCutOffLine > 0 && lastCutOffLine == LastNonBlankLine(bytes))
-            diagnostics.Warn(path, lastCutOffLine, "the last line is cut off: the run was probably interrupted while writing");
-        if (envelopes == 0) diagnostics.Warn(path, null, "no Cucumber Messages envelopes in this file");
-        else if (!run.IsComplete && run.TestCaseStarts.Count > 0)
+        run.UsableEnvelopes = envelopes;
+        if (envelopes > 0 && !run.IsComplete && run.TestCaseStarts.Count > 0)
             diagnostics.Warn(path, null, "no testRunFinished envelope: the run is incomplete, rendering what it recorded");
         return run;
     }

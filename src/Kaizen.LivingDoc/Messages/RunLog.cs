@@ -29,6 +29,9 @@ internal sealed class RunLog
     /// <summary>Run-level hooks that did not pass, with their result.</summary>
     public List<(string? HookId, TestStepResult Result)> FailedRunHooks { get; } = [];
 
+    /// <summary>Envelopes of Cucumber Messages types read from the file (0: nothing in it to render).</summary>
+    public int UsableEnvelopes { get; set; }
+
     /// <summary>A run without a testRunFinished envelope was cut short; it still renders what it has.</summary>
     public bool IsComplete => Finished is not null;
 }

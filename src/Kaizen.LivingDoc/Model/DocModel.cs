@@ -16,6 +16,9 @@ internal sealed record DocModel(
 {
     /// <summary>Tags that name a tier rather than a category.</summary>
     public IReadOnlyList<string> Tiers { get; init; } = ["@core", "@slow", "@long-running"];
+
+    /// <summary>Stakeholder review state, when a reviews file was given or found; null otherwise.</summary>
+    public ReviewSummary? Review { get; init; }
 }
 
 /// <summary>
@@ -57,7 +60,11 @@ internal sealed record ExampleRowView(IReadOnlyList<string> Cells, string? CaseI
 internal sealed record CaseView(
     string Id, string FeatureId, string Name, IReadOnlyList<string> Tags, int Line, string Status, double? DurationMs,
     IReadOnlyList<CaseStepView> Steps, string History, IReadOnlyList<double?> HistoryDurations, IReadOnlyList<string> Labels,
-    LlmUsage? Llm, int Attempts, string? Rule, string? Outline, IReadOnlyList<AttachmentView> Attachments);
+    LlmUsage? Llm, int Attempts, string? Rule, string? Outline, IReadOnlyList<AttachmentView> Attachments)
+{
+    /// <summary>Its review mark, when the page has review data.</summary>
+    public ReviewMark? Review { get; init; }
+}
 
 /// <summary>A step (or hook) of a case as it ran, or as written when it did not run.</summary>
 internal sealed record CaseStepView(

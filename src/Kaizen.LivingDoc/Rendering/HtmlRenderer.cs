@@ -44,12 +44,8 @@ internal static class HtmlRenderer
     public static async Task WriteAsync(DocModel model, string path, CancellationToken cancellationToken)
     {
         var folder = Path.GetDirectoryName(Path.GetFullPath(path));
-        if (folder is not null) Directory.CreateDirectory(folder);
-        // Written next to the target and moved, so a crash never leaves a half-written page behind.
-        var temporary = path + ".tmp";
         var reportHref = folder is not null && File.Exists(Path.Combine(folder, Cli.CucumberReport.FileName)) ? Cli.CucumberReport.FileName : null;
-        await File.WriteAllTextAsync(temporary, Render(model, reportHref), new UTF8Encoding(false), cancellationToken);
-        File.Move(temporary, path, overwrite: true);
+        await AtomicFile.WriteAsync(path, Render(model, reportHref), cancellationToken);
     }
 
     // The page script is split by concern (Assets/script/NN-name.js); the parts share one function scope, in name order.

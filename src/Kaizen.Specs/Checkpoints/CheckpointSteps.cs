@@ -33,7 +33,8 @@ public sealed class CheckpointSteps(AgentWorld world, ScenarioWorkspace workspac
     {
         world.Script = ChatScript.ByTurn((turn, _) => ScriptedReply.Working(AnalystThoughts.For(turn)));
         await world.RunAsync(task, turns);
-        world.RequireResult().Turns.Should().Be(turns, "the scripted model keeps working until the turn limit");
+        world.RequireResult().Turns.Should().Be(turns,
+            "the run must last its turn limit: the scripted model keeps working, a real one must call a tool on every turn");
     }
 
     [Given("the agent has held a conversation of {int} turns")]

@@ -15,7 +15,6 @@ public sealed class InterruptSteps(AgentWorld world, ModelTranscript transcript)
 {
     private TimeSpan _replyDuration;
     private TimeSpan _timeLimit;
-    private decimal? _costPerReply;
     private string _task = "";
 
     [Given("an agent with a time limit of {int} seconds")]
@@ -47,18 +46,12 @@ public sealed class InterruptSteps(AgentWorld world, ModelTranscript transcript)
     public void GivenDollarBudget(decimal dollars) =>
         world.Config = world.Config with { Budget = new AgentBudget(MaxCostUsd: dollars), EnableCheckpoints = true };
 
-    [Given("the model costs ${decimal} per reply")]
-    public void GivenCostPerReply(decimal dollars)
-    {
-        _costPerReply = dollars;
-        // 1,000 input tokens per reply at (dollars × 1,000) per million tokens = dollars per reply.
+    [Given("the model is priced at ${decimal} per million input tokens and ${decimal} per million output tokens")]
+    public void GivenPrice(decimal inputPerMillion, decimal outputPerMillion) =>
         world.Config = world.Config with
         {
-            Prices = world.Config.Prices.With(world.Config.Provider, world.Config.Model, new ModelPrice(dollars * 1000m, 0m)),
+            Prices = world.Config.Prices.With(world.Config.Provider, world.Config.Model, new ModelPrice(inputPerMillion, outputPerMillion)),
         };
-        world.Script = new ChatScript().Otherwise(request =>
-            ScriptedReply.Working(AnalystThoughts.For(request.AssistantTurns + 1)).WithUsage(1000, 0));
-    }
 
     [Given("an agent with a budget of {int} tokens")]
     public void GivenTokenBudget(int tokens) =>
@@ -68,7 +61,7 @@ public sealed class InterruptSteps(AgentWorld world, ModelTranscript transcript)
     public async Task WorkWithUpTo(string task, int turns)
     {
         _task = task;
-        if (_costPerReply is null && _replyDuration == TimeSpan.Zero)
+        if (_replyDuration == TimeSpan.Zero)
             world.Script = ChatScript.ByTurn((t, _) => ScriptedReply.Working(AnalystThoughts.For(t)));
         await world.RunAsync(task, turns);
     }
@@ -98,9 +91,19 @@ public sealed class InterruptSteps(AgentWorld world, ModelTranscript transcript)
         (await world.Agent!.Checkpoints.LoadAsync(interruption.Reason.CheckpointId!)).State.Turn.Should().Be(interruption.PartialResult!.Turns);
     }
 
-    [Then("the amount spent is at least ${decimal} and at most ${decimal}")]
-    public void AmountSpent(decimal atLeast, decimal atMost) =>
-        world.RequireInterruption().PartialResult!.CostUsd.Should().BeInRange(atLeast, atMost);
+    [Then("the amount spent is at least ${decimal}")]
+    public void AmountSpentAtLeast(decimal dollars) =>
+        world.RequireInterruption().PartialResult!.CostUsd.Should().BeGreaterThanOrEqualTo(dollars);
+
+    [Then("the amount spent is what the model reported using, at its price")]
+    public void AmountSpentIsPricedUsage()
+    {
+        var price = world.Config.Prices.Find(world.Config.Provider, world.Config.Model)
+            ?? throw new InvalidOperationException("The scenario did not price its model.");
+        var reported = transcript.Exchanges.Sum(e => price.Cost(e.Response.Usage?.InputTokenCount ?? 0, e.Response.Usage?.OutputTokenCount ?? 0));
+        reported.Should().BePositive("the model reports the tokens of every reply");
+        world.RequireInterruption().PartialResult!.CostUsd.Should().Be(reported, "the run's cost is the model's reported usage at the configured price");
+    }
 
     [Then("no model call was made after the budget was reached")]
     public void NoCallAfterBudget()
@@ -108,9 +111,13 @@ public sealed class InterruptSteps(AgentWorld world, ModelTranscript transcript)
         var stopped = world.RequireInterruption().PartialResult!;
         var calls = transcript.Exchanges;
         calls.Should().HaveCount(stopped.Turns, "one model call per turn, and none once the budget stopped the run");
-        var limit = world.Config.Budget.MaxTokens!.Value;
-        var beforeLast = calls.SkipLast(1).Sum(c => (c.Response.Usage?.InputTokenCount ?? 0) + (c.Response.Usage?.OutputTokenCount ?? 0));
-        beforeLast.Should().BeLessThan(limit, "every call but the last was made while the budget still had room");
+        var budget = world.Config.Budget;
+        var price = world.Config.Prices.Find(world.Config.Provider, world.Config.Model) ?? ModelPrice.Free;
+        var beforeLast = calls.SkipLast(1).Select(c => (Input: c.Response.Usage?.InputTokenCount ?? 0, Output: c.Response.Usage?.OutputTokenCount ?? 0)).ToList();
+        if (budget.MaxTokens is { } tokens)
+            beforeLast.Sum(c => c.Input + c.Output).Should().BeLessThan(tokens, "every call but the last was made while the token budget still had room");
+        if (budget.MaxCostUsd is { } dollars)
+            beforeLast.Sum(c => price.Cost(c.Input, c.Output)).Should().BeLessThan(dollars, "every call but the last was made while the dollar budget still had room");
     }
 
     [Then("the tokens used are at least {int}")]

@@ -46,6 +46,9 @@ public sealed class AgentWorld : IAsyncDisposable
     /// <summary>The tool choice of the first turn of the next runs (e.g. require a given tool).</summary>
     public Microsoft.Extensions.AI.ChatToolMode? FirstTurnToolMode { get; set; }
 
+    /// <summary>The tool choice of every turn of the next runs (<c>RequireAny</c>: a tool call each turn, so a run lasts its turn limit).</summary>
+    public Microsoft.Extensions.AI.ChatToolMode? ToolMode { get; set; }
+
     /// <summary>True when the scenario runs on a real model (its replies are the model's own).</summary>
     public bool IsRealModel => !_provider.IsScripted;
 
@@ -125,7 +128,7 @@ public sealed class AgentWorld : IAsyncDisposable
     public async Task RunAsync(string task, int? maxTurns = null)
     {
         var agent = Agent ?? BuildAgent();
-        await CaptureAsync(() => agent.RunAsync(new AgentRunRequest(task) { MaxTurns = maxTurns, FirstTurnToolMode = FirstTurnToolMode }));
+        await CaptureAsync(() => agent.RunAutonomousAsync(new AgentRunRequest(task) { MaxTurns = maxTurns, FirstTurnToolMode = FirstTurnToolMode, ToolMode = ToolMode }));
     }
 
     /// <summary>Resumes from <paramref name="checkpointId"/> on the current agent, recording how it ended.</summary>

@@ -44,13 +44,13 @@ public sealed class ModelProvider(UsageLedger ledger, ModelTranscript transcript
     public bool IsScripted => Name == LlmProviders.Scripted;
 
     /// <summary>A configuration for an agent of this scenario: this provider, its data under <paramref name="dataFolder"/>.</summary>
-    public AutonomousConfig Config(string dataFolder) => new()
+    public AutonomousConfig Config(string dataFolder) => AutonomousConfig.FromEnvironment() with
     {
         Provider = Name,
         Model = Model,
         DataFolder = dataFolder,
         // Signals are process-wide: a scenario that needs Ctrl+C runs its agent in a child process.
-        EnableInterrupts = false,
+        HandleProcessSignals = false,
         // A provider error is a scenario failure, not something to wait out.
         MaxAttempts = IsScripted || Name == LlmProviders.Local ? 1 : 3,
     };

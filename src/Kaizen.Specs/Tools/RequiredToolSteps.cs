@@ -31,6 +31,7 @@ public sealed class RequiredToolSteps(ToolWorld tools, AgentWorld world, ModelTr
     public async Task StartWith(string tool, string task)
     {
         world.FirstTurnToolMode = ChatToolMode.RequireSpecific(tool);
+        tools.TakeSnapshot();
         world.Script = ChatScript.ByTurn((turn, _) => turn == 1
             ? ScriptedReply.CallTool(tool, ScriptedArguments.GetValueOrDefault(tool))
             : ScriptedReply.Complete(new { result = $"The {tool} call came back." }));
@@ -46,14 +47,6 @@ public sealed class RequiredToolSteps(ToolWorld tools, AgentWorld world, ModelTr
         tools.Asked.Should().NotContain(a => a.ToolName == tool);
         tools.Audit.Entries.Should().Contain(e => e.ToolName == tool && e.Decision == ToolAuditDecision.AllowedByPolicy);
         FirstCall(tool).Status.Should().NotBe(ToolExecutionStatus.Rejected).And.NotBe(ToolExecutionStatus.PendingApproval);
-    }
-
-    [Then("the model was given the result of that call in its next request")]
-    public void ResultInNextRequest()
-    {
-        var call = world.Events.OfType<ToolCalled>().First();
-        transcript.Exchanges.Should().Contain(e => e.ToolResults.Any(r => r.CallId == call.CallId),
-            "the result of call {0} ({1}) must be sent back to the model", call.CallId, call.ToolName);
     }
 
     [Then("the model was told the call was refused")]
@@ -78,6 +71,62 @@ public sealed class RequiredToolSteps(ToolWorld tools, AgentWorld world, ModelTr
     {
         Invoked(tool).Should().BeFalse("a denied call never reaches the tool; audit: {0}", AuditText());
         FirstCall(tool).Status.Should().Be(ToolExecutionStatus.Rejected);
+    }
+
+    [Then("the model was given exactly what the file it named holds")]
+    public void GivenExactFileText()
+    {
+        var call = world.Events.OfType<ToolCalled>().First(c => c.ToolName == "read_file");
+        var path = ArgumentOf(call.CallId, "path");
+        var told = transcript.Exchanges.SelectMany(e => e.ToolResults).Where(r => r.CallId == call.CallId).Select(Text).ToList();
+        told.Should().NotBeEmpty("the result of call {0} goes back to the model", call.CallId);
+        var file = tools.PathOf(path);
+        if (File.Exists(file))
+        {
+            call.Status.Should().Be(ToolExecutionStatus.Succeeded);
+            told.Should().OnlyContain(t => t == File.ReadAllText(file), "the model is given the file's text, unchanged ({0})", path);
+        }
+        else
+        {
+            call.Status.Should().Be(ToolExecutionStatus.Failed, "the model asked for '{0}', which is not in the workspace", path);
+            told.Should().OnlyContain(t => t.Contains(path, StringComparison.Ordinal), "the error names the file the model asked for");
+        }
+    }
+
+    [Then("the workspace changed only where the approved call wrote")]
+    public void WorkspaceChangedOnlyByApprovedWrite()
+    {
+        var call = world.Events.OfType<ToolCalled>().First(c => c.ToolName == "write_file");
+        var path = ArgumentOf(call.CallId, "path");
+        var answer = transcript.Exchanges.SelectMany(e => e.ToolResults).Where(r => r.CallId == call.CallId).Select(Text).FirstOrDefault();
+        answer.Should().NotBeNull("the outcome of call {0} goes back to the model", call.CallId);
+        if (call.Status == ToolExecutionStatus.Succeeded)
+        {
+            var content = ArgumentOf(call.CallId, "content");
+            File.ReadAllText(tools.PathOf(path)).Should().EndWith(content, "write_file wrote the model's text to {0}", path);
+            tools.ChangedSinceSnapshot().Should().Equal([Path.GetFullPath(tools.PathOf(path))], "only the named file changed");
+            return;
+        }
+        // A path the workspace refuses (a small model may name '/') is the tool's own refusal, sent back to the model.
+        call.Status.Should().Be(ToolExecutionStatus.Failed, "an approved call either writes or is refused by the tool; the tool answered: {0}", answer);
+        answer.Should().Contain("write_file").And.Contain(path, "the refusal names the path the model gave");
+        tools.ChangedSinceSnapshot().Should().BeEmpty("a refused write changes nothing");
+    }
+
+    [Then("the workspace is as it was before the run")]
+    public void WorkspaceUnchanged() => tools.ChangedSinceSnapshot().Should().BeEmpty("a denied write never reaches the workspace");
+
+    // The arguments the model sent with a call, as the transcript recorded its reply.
+    private string ArgumentOf(string callId, string name)
+    {
+        var call = transcript.Exchanges.SelectMany(e => e.Response.Messages).SelectMany(m => m.Contents).OfType<FunctionCallContent>()
+            .First(c => c.CallId == callId);
+        return call.Arguments?.TryGetValue(name, out var value) == true ? value switch
+        {
+            JsonElement { ValueKind: JsonValueKind.String } element => element.GetString() ?? "",
+            null => "",
+            var other => other.ToString() ?? "",
+        } : throw new Xunit.Sdk.XunitException($"The model's call {callId} has no '{name}' argument.");
     }
 
     // The tool's own audit entry (decider "tool") exists only when the executor really invoked it.

@@ -13,6 +13,7 @@ namespace Kaizen.Specs.Tools;
 public sealed class ToolWorld(ScenarioWorkspace workspace, AgentWorld agents)
 {
     private readonly List<ApprovalRequest> _asked = [];
+    private Dictionary<string, byte[]>? _snapshot;
 
     /// <summary>The folder the file tools may touch.</summary>
     public string Root { get; } = workspace.FolderOf("workspace");
@@ -45,6 +46,22 @@ public sealed class ToolWorld(ScenarioWorkspace workspace, AgentWorld agents)
         }, "person");
         agents.Tools = new ToolExecutor(Registry, ApprovalPolicy.Default, person, Audit);
     }
+
+    /// <summary>Remembers every workspace file and its bytes, to compare after a run.</summary>
+    public void TakeSnapshot() => _snapshot = ReadFiles();
+
+    /// <summary>The full paths of workspace files added, removed or changed since <see cref="TakeSnapshot"/>, sorted.</summary>
+    public IReadOnlyList<string> ChangedSinceSnapshot()
+    {
+        var before = _snapshot ?? throw new InvalidOperationException("No workspace snapshot was taken before the run.");
+        var after = ReadFiles();
+        return before.Keys.Union(after.Keys)
+            .Where(path => !before.TryGetValue(path, out var old) || !after.TryGetValue(path, out var now) || !old.AsSpan().SequenceEqual(now))
+            .Order(StringComparer.Ordinal).ToList();
+    }
+
+    private Dictionary<string, byte[]> ReadFiles() =>
+        Directory.EnumerateFiles(Root, "*", SearchOption.AllDirectories).ToDictionary(Path.GetFullPath, File.ReadAllBytes);
 
     /// <summary>The absolute path of a workspace file.</summary>
     public string PathOf(string relative) => Path.Combine(Root, relative);

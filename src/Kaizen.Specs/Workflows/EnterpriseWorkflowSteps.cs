@@ -34,7 +34,8 @@ public sealed partial class EnterpriseWorkflowSteps(AgentWorld world, ToolWorld 
             var file = SalesRecordsGenerator.Generate(100 + index, 40);
             var clean = string.Join("\n", file.Csv.Split('\n').Where((line, row) => row == 0 || !file.Anomalies.Any(a => a.Row == row)));
             File.WriteAllText(tools.PathOf($"{region.ToLowerInvariant()}.csv"), clean);
-            _totals[region] = TotalOf(clean);
+            // The truth is worked out from quantity × unit price; the scripted analyst adds up the total column it reads.
+            _totals[region] = ExpectedTotalOf(clean);
         }
     }
 
@@ -150,6 +151,10 @@ public sealed partial class EnterpriseWorkflowSteps(AgentWorld world, ToolWorld 
         }
         return ScriptedReply.Complete(new { result = "report.md written" });
     });
+
+    private static decimal ExpectedTotalOf(string csv) => csv.Split('\n').Skip(1).Where(l => l.Length > 0)
+        .Select(l => l.Split(','))
+        .Sum(cells => int.Parse(cells[4], CultureInfo.InvariantCulture) * decimal.Parse(cells[5], CultureInfo.InvariantCulture));
 
     private static decimal TotalOf(string csv) => csv.Split('\n').Skip(1).Where(l => l.Length > 0)
         .Sum(l => decimal.Parse(l.Split(',')[6], CultureInfo.InvariantCulture));

@@ -141,7 +141,7 @@ public sealed class AutonomousAgentTests : IDisposable
         var agent = _fixture.Agent(model, _fixture.Config(interval: 1),
             new AgentServices { Observers = [new DelegateAgentObserver(e => { if (e is TurnStarted { Turn: 2 }) extensions["plan"] = """{"steps":["b"]}"""; })] });
 
-        var result = await agent.RunAsync(new AgentRunRequest("plan it") { Extensions = extensions });
+        var result = await agent.RunAutonomousAsync(new AgentRunRequest("plan it") { Extensions = extensions });
 
         model.Requests[0].SystemText.Should().Contain("""Current plan (JSON): {"steps":["a","b"]}""");
         model.Requests[2].SystemText.Should().Contain("""Current plan (JSON): {"steps":["b"]}""");
@@ -159,7 +159,7 @@ public sealed class AutonomousAgentTests : IDisposable
 
         await FluentActions.Awaiting(() => agent.RunAutonomousAsync("research")).Should().ThrowAsync<ArgumentException>()
             .WithMessage("Signature 'Research' needs input(s) 'topic' (What to research): pass them in AgentRunRequest.Inputs.*");
-        await agent.RunAsync(new AgentRunRequest("research") { Inputs = new Dictionary<string, string> { ["topic"] = "tides" } });
+        await agent.RunAutonomousAsync(new AgentRunRequest("research") { Inputs = new Dictionary<string, string> { ["topic"] = "tides" } });
 
         model.Requests.Single().Messages[1].Text.Should().Be("Task: research\ntopic: tides");
     }

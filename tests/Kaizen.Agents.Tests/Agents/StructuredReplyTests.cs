@@ -64,9 +64,31 @@ public sealed class StructuredReplyTests : IDisposable
         registry.Register(AIFunctionFactory.Create((string text) => text, "echo", "Echoes"), Kaizen.Agents.Tools.DangerLevel.Safe);
         var agent = _fixture.Agent(model, services: new AgentServices { Tools = new Kaizen.Agents.Tools.ToolExecutor(registry) });
 
-        await agent.RunAsync(new AgentRunRequest("say hi") { MaxTurns = 5, FirstTurnToolMode = ChatToolMode.RequireSpecific("echo") }, Ct);
+        await agent.RunAutonomousAsync(new AgentRunRequest("say hi") { MaxTurns = 5, FirstTurnToolMode = ChatToolMode.RequireSpecific("echo") }, Ct);
 
         model.Requests.Select(r => r.Options!.ToolMode is RequiredChatToolMode { RequiredFunctionName: "echo" }).Should().Equal(true, false, false);
+    }
+
+    [Fact]
+    public async Task A_tool_mode_for_every_turn_applies_after_the_first_turn_choice()
+    {
+        var model = new ScriptedChatClient(new ChatScript().CallTool("echo", new { text = "a" }).CallTool("echo", new { text = "b" }).CallTool("echo", new { text = "c" }));
+        var registry = new Kaizen.Agents.Tools.ToolRegistry();
+        registry.Register(AIFunctionFactory.Create((string text) => text, "echo", "Echoes"), Kaizen.Agents.Tools.DangerLevel.Safe);
+        var agent = _fixture.Agent(model, services: new AgentServices { Tools = new Kaizen.Agents.Tools.ToolExecutor(registry) });
+
+        var result = await agent.RunAutonomousAsync(new AgentRunRequest("say hi")
+        {
+            MaxTurns = 3, FirstTurnToolMode = ChatToolMode.RequireSpecific("echo"), ToolMode = ChatToolMode.RequireAny,
+        }, Ct);
+
+        model.Requests.Select(r => r.Options!.ToolMode switch
+        {
+            RequiredChatToolMode { RequiredFunctionName: "echo" } => "echo",
+            RequiredChatToolMode { RequiredFunctionName: null } => "any",
+            _ => "auto",
+        }).Should().Equal("echo", "any", "any");
+        result.StopReason.Should().Be(AgentStopReason.MaxTurns);
     }
 
     [Fact]

@@ -176,7 +176,7 @@ public sealed class OllamaContractTests : IAsyncDisposable
         _server.ThenChat(OllamaBehaviour.Reply("""{"done": false, "thought": "reading"}"""))
                .ThenChat(OllamaBehaviour.Reply("""Here you go: {"done": true, "outputs": {"result": "Paris"}}"""));
         using var folder = new TempFolder();
-        using var agent = new AutonomousAgent(Config() with { DataFolder = folder.Path, EnableInterrupts = false });
+        using var agent = new AutonomousAgent(Config() with { DataFolder = folder.Path, HandleProcessSignals = false });
 
         var result = await agent.RunAutonomousAsync("Capital of France?", 5, TestContext.Current.CancellationToken);
 

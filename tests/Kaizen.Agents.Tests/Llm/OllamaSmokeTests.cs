@@ -34,7 +34,7 @@ public sealed class OllamaSmokeTests(RealModelOllamaServer server) : IClassFixtu
         Provider = LlmProviders.Ollama,
         Model = "tinyllama",
         Endpoint = server.Host.Address.ToString().TrimEnd('/'),
-        EnableInterrupts = false,
+        HandleProcessSignals = false,
     };
 
     [Fact]

@@ -31,6 +31,11 @@ public sealed class FileToolsTests : IDisposable
             ("write_file", DangerLevel.Medium), ("delete_file", DangerLevel.High));
 
     [Fact]
+    public void Read_only_file_tools_offer_nothing_that_changes_the_workspace() =>
+        new ToolRegistry().AddReadOnlyFileTools(new Workspace(_root)).All.Select(t => (t.Name, t.Level)).Should().Equal(
+            ("read_file", DangerLevel.Safe), ("file_exists", DangerLevel.Safe), ("list_directory", DangerLevel.Safe));
+
+    [Fact]
     public async Task Write_read_list_exists_and_delete_work_inside_the_workspace()
     {
         (await Run("write_file", new { path = "notes/a.txt", content = "hello" })).Result.Should().Be("wrote 5 bytes to notes/a.txt");

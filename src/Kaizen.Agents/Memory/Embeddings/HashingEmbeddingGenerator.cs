@@ -52,7 +52,7 @@ public sealed class HashingEmbeddingGenerator : IEmbeddingGenerator<string, Embe
         {
             cancellationToken.ThrowIfCancellationRequested();
             result.Add(new Embedding<float>(Embed(value)) { ModelId = ModelId, CreatedAt = null });
-            tokens += Llm.ScriptedTokenCounter.Count(value);
+            tokens += (value.Length + 3) / 4; // one token per started 4 characters, as the scripted model counts
         }
 
         result.Usage = new UsageDetails { InputTokenCount = tokens, TotalTokenCount = tokens };

@@ -34,7 +34,8 @@ public static class MemoryReembedder
             throw new MemoryStoreException($"There is no memory file at '{location.FullPath}' to re-embed.");
 
         var turnEmbedder = new TurnEmbedder(embedder, localDimensions: 256);
-        await using var access = await SingleProcessAccess.OpenAsync(location.Connection, inMemory: false, TimeSpan.FromSeconds(5), cancellationToken).ConfigureAwait(false);
+        var access = await SingleProcessAccess.OpenAsync(location.Connection, inMemory: false, TimeSpan.FromSeconds(5), cancellationToken).ConfigureAwait(false);
+        await using var accessLifetime = access.ConfigureAwait(false);
         var run = new Run(access, turnEmbedder, progress, batchSize);
         var sessions = await access.RunAsync(database => database.GetCollection(SessionRecord.Collection).FindAll().ToList(), cancellationToken).ConfigureAwait(false);
         foreach (var session in sessions) await run.ConvertAsync(session, cancellationToken).ConfigureAwait(false);

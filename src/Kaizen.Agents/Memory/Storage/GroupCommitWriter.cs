@@ -45,8 +45,13 @@ internal sealed class GroupCommitWriter : IAsyncDisposable
     /// <summary>Writes committed so far.</summary>
     public long CommittedWrites => Interlocked.Read(ref _committedWrites);
 
-    public Task<T> EnqueueAsync<T>(WriteOp<T> op)
+    /// <summary>
+    /// Queues <paramref name="op"/> and waits for its commit. Cancelling before the write is queued stops it; once
+    /// queued it commits with its batch and cancellation only stops the caller's wait.
+    /// </summary>
+    public Task<T> EnqueueAsync<T>(WriteOp<T> op, CancellationToken cancellationToken)
     {
+        cancellationToken.ThrowIfCancellationRequested();
         Interlocked.Increment(ref _queued);
         if (!_queue.Writer.TryWrite(op))
         {
@@ -54,7 +59,7 @@ internal sealed class GroupCommitWriter : IAsyncDisposable
             throw new ObjectDisposedException(nameof(LiteDbMemoryBackend), $"The memory file '{_path}' is closed.");
         }
 
-        return op.Completion;
+        return cancellationToken.CanBeCanceled ? op.Completion.WaitAsync(cancellationToken) : op.Completion;
     }
 
     public async ValueTask DisposeAsync()

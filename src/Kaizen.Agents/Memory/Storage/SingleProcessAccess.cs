@@ -48,7 +48,7 @@ internal sealed class SingleProcessAccess : IDatabaseAccess
     public ValueTask<T> RunAsync<T>(Func<LiteDatabase, T> work, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        return _oneAtATime.Wait(0) ? ValueTask.FromResult(RunHeld(work)) : RunAfterWaitAsync(work, cancellationToken);
+        return _oneAtATime.Wait(0, cancellationToken) ? ValueTask.FromResult(RunHeld(work)) : RunAfterWaitAsync(work, cancellationToken);
     }
 
     private async ValueTask<T> RunAfterWaitAsync<T>(Func<LiteDatabase, T> work, CancellationToken cancellationToken)

@@ -17,7 +17,7 @@ public sealed class LlmTaskRouter(IChatClient model, ITaskRouter? filter = null)
     /// <inheritdoc />
     public async Task<RoutingDecision> RouteAsync(AgentTask task, IReadOnlyList<ITaskAgent> agents, CancellationToken cancellationToken = default)
     {
-        var decision = await _filter.RouteAsync(task, agents, cancellationToken);
+        var decision = await _filter.RouteAsync(task, agents, cancellationToken).ConfigureAwait(false);
         if (decision.Candidates.Count <= 1) return decision;
 
         var prompt =
@@ -27,7 +27,7 @@ public sealed class LlmTaskRouter(IChatClient model, ITaskRouter? filter = null)
         string text;
         try
         {
-            text = (await _model.GetResponseAsync([new ChatMessage(ChatRole.User, prompt)], new ChatOptions { ResponseFormat = ChatResponseFormat.Json }, cancellationToken)).Text;
+            text = (await _model.GetResponseAsync([new ChatMessage(ChatRole.User, prompt)], new ChatOptions { ResponseFormat = ChatResponseFormat.Json }, cancellationToken).ConfigureAwait(false)).Text;
         }
         catch (Exception ex) when (Recoverable.Is(ex, cancellationToken))
         {

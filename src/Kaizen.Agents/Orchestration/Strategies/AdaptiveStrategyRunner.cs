@@ -37,7 +37,7 @@ public sealed class AdaptiveStrategyRunner
         {
             var kind = order[i];
             var started = _time.GetTimestamp();
-            var result = await _strategies[kind].SolveAsync(task.ToPrompt(), cancellationToken);
+            var result = await _strategies[kind].SolveAsync(task.ToPrompt(), cancellationToken).ConfigureAwait(false);
             Monitor.Record(kind, result.Outcome, _time.GetElapsedTime(started), result.ModelCalls);
             runs.Add(result);
             if (result.Outcome is StrategyOutcome.Succeeded or StrategyOutcome.PendingApproval)

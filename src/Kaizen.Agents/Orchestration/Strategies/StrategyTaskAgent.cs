@@ -20,7 +20,7 @@ public sealed class StrategyTaskAgent(string name, IEnumerable<string> capabilit
     /// <inheritdoc />
     public async Task<TaskAgentResult> RunAsync(AgentTask task, CancellationToken cancellationToken = default)
     {
-        var result = await _runner.RunAsync(task, cancellationToken);
+        var result = await _runner.RunAsync(task, cancellationToken).ConfigureAwait(false);
         LastRun = result;
         return result.Final.Succeeded
             ? TaskAgentResult.Success(result.Final.Answer!)

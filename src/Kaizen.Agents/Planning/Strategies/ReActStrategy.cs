@@ -49,7 +49,7 @@ public sealed class ReActStrategy(IChatClient model, IToolExecutor? tools = null
             ChatResponse reply;
             try
             {
-                reply = await _model.GetResponseAsync(messages, chatOptions, cancellationToken);
+                reply = await _model.GetResponseAsync(messages, chatOptions, cancellationToken).ConfigureAwait(false);
             }
             catch (Exception ex) when (Recoverable.Is(ex, cancellationToken))
             {
@@ -60,7 +60,7 @@ public sealed class ReActStrategy(IChatClient model, IToolExecutor? tools = null
             var calls = reply.Messages.SelectMany(m => m.Contents).OfType<FunctionCallContent>().ToList();
             if (calls.Count > 0)
             {
-                var pending = await ActAsync(calls, messages, trace, iteration, cancellationToken);
+                var pending = await ActAsync(calls, messages, trace, iteration, cancellationToken).ConfigureAwait(false);
                 if (pending is not null) return Result(StrategyOutcome.PendingApproval, null, trace, iteration, pending);
                 previousThought = null;
                 continue;
@@ -93,7 +93,7 @@ public sealed class ReActStrategy(IChatClient model, IToolExecutor? tools = null
             trace.Add($"Action: {call.Name}");
             ToolExecutionResult result = tools is null
                 ? new ToolExecutionResult(call.CallId, call.Name, ToolExecutionStatus.Failed, $"No tools are available; '{call.Name}' cannot be called.")
-                : await tools.ExecuteAsync(call, new ToolCallContext(_options.AgentId, _options.ThreadId, iteration), cancellationToken);
+                : await tools.ExecuteAsync(call, new ToolCallContext(_options.AgentId, _options.ThreadId, iteration), cancellationToken).ConfigureAwait(false);
             trace.Add($"Observation ({result.Status}): {result.Result}");
             if (result.Status == ToolExecutionStatus.PendingApproval) pending ??= result.Result?.ToString();
             results.Add(result.ToFunctionResult());

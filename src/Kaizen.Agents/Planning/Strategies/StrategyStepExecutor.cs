@@ -6,7 +6,7 @@ public sealed class StrategyStepExecutor(IReasoningStrategy strategy) : IPlanSte
     /// <inheritdoc />
     public async Task<StepOutcome> ExecuteAsync(PlanStepRequest request, CancellationToken cancellationToken = default)
     {
-        var result = await strategy.SolveAsync(request.ToPrompt(), cancellationToken);
+        var result = await strategy.SolveAsync(request.ToPrompt(), cancellationToken).ConfigureAwait(false);
         return result.Succeeded
             ? StepOutcome.Success(result.Answer!)
             : StepOutcome.Failure($"{result.Kind} {result.Outcome}: {result.Reason}");

@@ -53,12 +53,12 @@ public sealed partial class TreeOfThoughtsStrategy(IChatClient model, TreeOfThou
                 foreach (var branch in beam)
                 {
                     calls++;
-                    var thoughts = await ProposeAsync(task, branch, cancellationToken);
+                    var thoughts = await ProposeAsync(task, branch, cancellationToken).ConfigureAwait(false);
                     foreach (var thought in thoughts.Take(_options.BranchFactor))
                     {
                         var path = branch.Thoughts.Append(thought).ToList();
                         calls++;
-                        var score = await ScoreAsync(task, path, cancellationToken);
+                        var score = await ScoreAsync(task, path, cancellationToken).ConfigureAwait(false);
                         trace.Add($"Depth {depth} candidate '{thought}' scored {score.ToString(CultureInfo.InvariantCulture)}");
                         candidates.Add(new Branch(path, score));
                     }
@@ -75,7 +75,7 @@ public sealed partial class TreeOfThoughtsStrategy(IChatClient model, TreeOfThou
 
             var best = beam[0];
             calls++;
-            var answer = await AnswerAsync(task, best, cancellationToken);
+            var answer = await AnswerAsync(task, best, cancellationToken).ConfigureAwait(false);
             return string.IsNullOrWhiteSpace(answer)
                 ? new StrategyResult(Kind, StrategyOutcome.Stalled, null, trace, calls, "the best branch led to no answer")
                 : new StrategyResult(Kind, StrategyOutcome.Succeeded, answer, trace, calls);
@@ -90,7 +90,7 @@ public sealed partial class TreeOfThoughtsStrategy(IChatClient model, TreeOfThou
     {
         var text = await AskAsync(
             $"Task: {task}\nThoughts so far: {Describe(branch.Thoughts)}\n" +
-            $"Propose {_options.BranchFactor} different next thoughts. Reply with only JSON: {{\"thoughts\":[\"…\"]}}", cancellationToken);
+            $"Propose {_options.BranchFactor} different next thoughts. Reply with only JSON: {{\"thoughts\":[\"…\"]}}", cancellationToken).ConfigureAwait(false);
         return ModelJson.TryParseObject(text, out var json, out _) ? ModelJson.Strings(json, "thoughts") : [];
     }
 
@@ -98,7 +98,7 @@ public sealed partial class TreeOfThoughtsStrategy(IChatClient model, TreeOfThou
     {
         var text = await AskAsync(
             $"Task: {task}\nScore this line of thought from 0 (useless) to 10 (solves the task): {Describe(path)}\n" +
-            "Reply with only JSON: {\"score\":n}", cancellationToken);
+            "Reply with only JSON: {\"score\":n}", cancellationToken).ConfigureAwait(false);
         if (ModelJson.TryParseObject(text, out var json, out _) && ModelJson.String(json, "score") is { } raw
             && double.TryParse(raw, NumberStyles.Float, CultureInfo.InvariantCulture, out var parsed))
             return Math.Clamp(parsed, 0, 10);
@@ -110,13 +110,13 @@ public sealed partial class TreeOfThoughtsStrategy(IChatClient model, TreeOfThou
     {
         var text = await AskAsync(
             $"Task: {task}\nBest line of thought: {Describe(best.Thoughts)}\nGive the final answer. Reply with only JSON: {{\"answer\":\"…\"}}",
-            cancellationToken);
+            cancellationToken).ConfigureAwait(false);
         return ModelJson.TryParseObject(text, out var json, out _) ? ModelJson.String(json, "answer") : text.Trim();
     }
 
     private async Task<string> AskAsync(string prompt, CancellationToken cancellationToken)
     {
-        var reply = await _model.GetResponseAsync([new ChatMessage(ChatRole.User, prompt)], new ChatOptions { ResponseFormat = ChatResponseFormat.Json }, cancellationToken);
+        var reply = await _model.GetResponseAsync([new ChatMessage(ChatRole.User, prompt)], new ChatOptions { ResponseFormat = ChatResponseFormat.Json }, cancellationToken).ConfigureAwait(false);
         return reply.Text;
     }
 

@@ -70,7 +70,8 @@ public sealed class JsonFileApprovalStore : IApprovalStore
             change(all);
             Directory.CreateDirectory(Path.GetDirectoryName(_path)!);
             var temp = _path + ".tmp";
-            await using (var stream = File.Create(temp))
+            var stream = File.Create(temp);
+            await using (stream.ConfigureAwait(false))
                 await JsonSerializer.SerializeAsync(stream, all.Values.ToList(), Json, cancellationToken).ConfigureAwait(false);
             File.Move(temp, _path, overwrite: true);
         }
@@ -82,7 +83,8 @@ public sealed class JsonFileApprovalStore : IApprovalStore
         if (!File.Exists(_path)) return new Dictionary<string, ApprovalRecord>(StringComparer.Ordinal);
         try
         {
-            await using var stream = File.OpenRead(_path);
+            var stream = File.OpenRead(_path);
+            await using var streamLifetime = stream.ConfigureAwait(false);
             var records = await JsonSerializer.DeserializeAsync<List<ApprovalRecord>>(stream, Json, cancellationToken).ConfigureAwait(false) ?? [];
             return records.ToDictionary(r => r.Request.RequestId, StringComparer.Ordinal);
         }

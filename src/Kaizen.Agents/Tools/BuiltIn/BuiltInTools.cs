@@ -13,12 +13,27 @@ public static class BuiltInTools
     public static ToolRegistry AddFileTools(this ToolRegistry registry, Workspace workspace)
     {
         var files = new FileTools(workspace);
-        registry.Register(files.ReadFile(), DangerLevel.Safe, Source);
-        registry.Register(files.FileExists(), DangerLevel.Safe, Source);
-        registry.Register(files.ListDirectory(), DangerLevel.Safe, Source);
+        AddReadOnly(registry, files);
         registry.Register(files.WriteFile(), DangerLevel.Medium, Source);
         registry.Register(files.DeleteFile(), DangerLevel.High, Source);
         return registry;
+    }
+
+    /// <summary>
+    /// Adds only the file tools that cannot change anything: <c>read_file</c>, <c>file_exists</c> and <c>list_directory</c>
+    /// (all Safe), for an agent that reviews a workspace without touching it.
+    /// </summary>
+    public static ToolRegistry AddReadOnlyFileTools(this ToolRegistry registry, Workspace workspace)
+    {
+        AddReadOnly(registry, new FileTools(workspace));
+        return registry;
+    }
+
+    private static void AddReadOnly(ToolRegistry registry, FileTools files)
+    {
+        registry.Register(files.ReadFile(), DangerLevel.Safe, Source);
+        registry.Register(files.FileExists(), DangerLevel.Safe, Source);
+        registry.Register(files.ListDirectory(), DangerLevel.Safe, Source);
     }
 
     /// <summary>Adds <c>http_get</c> (Low) and <c>http_post</c> (Medium), optionally limited to <paramref name="allowedHosts"/>.</summary>

@@ -20,7 +20,7 @@ public sealed class CommandTool(Workspace workspace, TimeSpan? defaultTimeout = 
                [Description("Its arguments, one per item")] string[]? arguments = null,
                [Description("Seconds before the process is killed; 0 for the default")] int timeout_seconds = 0,
                CancellationToken cancellationToken = default) =>
-            await RunAsync(command, arguments ?? [], timeout_seconds > 0 ? TimeSpan.FromSeconds(timeout_seconds) : _defaultTimeout, cancellationToken),
+            await RunAsync(command, arguments ?? [], timeout_seconds > 0 ? TimeSpan.FromSeconds(timeout_seconds) : _defaultTimeout, cancellationToken).ConfigureAwait(false),
         "run_command", "Runs a program in the workspace folder and returns its exit code, standard output and standard error.");
 
     /// <summary>Runs one process; throws <see cref="TimeoutException"/> (after killing it) when it runs too long.</summary>
@@ -57,12 +57,12 @@ public sealed class CommandTool(Workspace workspace, TimeSpan? defaultTimeout = 
         limit.CancelAfter(timeout);
         try
         {
-            await process.WaitForExitAsync(limit.Token);
+            await process.WaitForExitAsync(limit.Token).ConfigureAwait(false);
         }
         catch (OperationCanceledException)
         {
             process.Kill(entireProcessTree: true);
-            await process.WaitForExitAsync(CancellationToken.None);
+            await process.WaitForExitAsync(CancellationToken.None).ConfigureAwait(false);
             if (cancellationToken.IsCancellationRequested) throw;
             throw new TimeoutException($"'{command}' ran longer than {timeout.TotalSeconds:0.###} s and was killed");
         }

@@ -20,9 +20,10 @@ public sealed class FileTools(Workspace workspace, int maxReadBytes = 1_000_000)
             var length = RandomAccess.GetLength(handle);
             if (length > maxReadBytes)
                 throw new ToolRefusedException($"'{path}' has {length} bytes; read_file returns at most {maxReadBytes}.");
-            await using var stream = new FileStream(handle, FileAccess.Read, bufferSize: 0);
+            var stream = new FileStream(handle, FileAccess.Read, bufferSize: 0);
+            await using var streamLifetime = stream.ConfigureAwait(false);
             using var reader = new StreamReader(stream, Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
-            return await reader.ReadToEndAsync(cancellationToken);
+            return await reader.ReadToEndAsync(cancellationToken).ConfigureAwait(false);
         },
         "read_file", "Reads a UTF-8 text file from the workspace and returns its content.");
 
@@ -67,7 +68,7 @@ public sealed class FileTools(Workspace workspace, int maxReadBytes = 1_000_000)
                 var bytes = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false).GetBytes(content);
                 var offset = append ? RandomAccess.GetLength(handle) : 0;
                 if (!append) RandomAccess.SetLength(handle, 0);
-                await RandomAccess.WriteAsync(handle, bytes, offset, cancellationToken);
+                await RandomAccess.WriteAsync(handle, bytes, offset, cancellationToken).ConfigureAwait(false);
             }
             return $"wrote {Encoding.UTF8.GetByteCount(content)} bytes to {_workspace.Relative(full)}";
         },

@@ -18,8 +18,8 @@ public sealed class HttpTools(HttpClient client, IReadOnlyCollection<string>? al
     public AIFunction Get() => AIFunctionFactory.Create(
         async ([Description("Absolute http or https URL")] string url, CancellationToken cancellationToken) =>
         {
-            using var response = await _client.GetAsync(CheckedUri(url), cancellationToken);
-            return await DescribeAsync(response, cancellationToken);
+            using var response = await _client.GetAsync(CheckedUri(url), cancellationToken).ConfigureAwait(false);
+            return await DescribeAsync(response, cancellationToken).ConfigureAwait(false);
         },
         "http_get", "Sends an HTTP GET request and returns the status and body.");
 
@@ -31,8 +31,8 @@ public sealed class HttpTools(HttpClient client, IReadOnlyCollection<string>? al
                CancellationToken cancellationToken = default) =>
         {
             using var content = new StringContent(body, Encoding.UTF8, string.IsNullOrWhiteSpace(content_type) ? "text/plain" : content_type);
-            using var response = await _client.PostAsync(CheckedUri(url), content, cancellationToken);
-            return await DescribeAsync(response, cancellationToken);
+            using var response = await _client.PostAsync(CheckedUri(url), content, cancellationToken).ConfigureAwait(false);
+            return await DescribeAsync(response, cancellationToken).ConfigureAwait(false);
         },
         "http_post", "Sends an HTTP POST request with a body and returns the status and body.");
 
@@ -49,7 +49,7 @@ public sealed class HttpTools(HttpClient client, IReadOnlyCollection<string>? al
 
     private async Task<string> DescribeAsync(HttpResponseMessage response, CancellationToken cancellationToken)
     {
-        var body = await response.Content.ReadAsStringAsync(cancellationToken);
+        var body = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
         if (body.Length > maxResponseChars) body = body[..maxResponseChars] + "\n[truncated]";
         if ((int)response.StatusCode >= 500)
             throw new HttpRequestException($"HTTP {(int)response.StatusCode} {response.ReasonPhrase}: {body}", null, response.StatusCode);

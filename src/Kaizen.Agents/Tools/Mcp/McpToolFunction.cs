@@ -42,7 +42,7 @@ public sealed class McpToolFunction : AIFunction
         CallToolResult result;
         try
         {
-            result = await _tool.CallAsync(args, cancellationToken: cancellationToken);
+            result = await _tool.CallAsync(args, cancellationToken: cancellationToken).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {

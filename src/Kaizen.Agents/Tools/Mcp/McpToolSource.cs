@@ -55,7 +55,7 @@ public sealed class McpToolSource : IAsyncDisposable
         startup.CancelAfter(config.StartupTimeout);
         try
         {
-            var client = await McpClient.CreateAsync(transport, loggerFactory: loggerFactory, cancellationToken: startup.Token);
+            var client = await McpClient.CreateAsync(transport, loggerFactory: loggerFactory, cancellationToken: startup.Token).ConfigureAwait(false);
             return new McpToolSource(config, client, stderr);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
@@ -76,7 +76,7 @@ public sealed class McpToolSource : IAsyncDisposable
     {
         try
         {
-            var tools = await _client.ListToolsAsync(cancellationToken: cancellationToken);
+            var tools = await _client.ListToolsAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
             return tools.Select(t => new McpToolFunction(t, this, Config.ToolNamePrefix)).ToList();
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
@@ -90,7 +90,7 @@ public sealed class McpToolSource : IAsyncDisposable
     {
         ArgumentNullException.ThrowIfNull(registry);
         var registered = new List<RegisteredTool>();
-        foreach (var tool in await ListToolsAsync(cancellationToken))
+        foreach (var tool in await ListToolsAsync(cancellationToken).ConfigureAwait(false))
             registered.Add(registry.Register(tool, Config.LevelOf(tool.ServerToolName), $"mcp:{Config.Name}"));
         return registered;
     }

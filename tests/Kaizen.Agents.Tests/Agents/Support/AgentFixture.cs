@@ -21,7 +21,7 @@ public sealed class AgentFixture : IDisposable
         DataFolder = _folder.Path,
         CheckpointInterval = interval,
         MaxTurns = maxTurns,
-        EnableInterrupts = false,
+        HandleProcessSignals = false,
     };
 
     public AutonomousAgent Agent(IChatClient? model = null, AutonomousConfig? config = null, AgentServices? services = null, Signature? signature = null)

@@ -13,6 +13,7 @@ function matches(c, opts) {
   if (tagFilter && !tagFilter(c._tags)) return false;
   if (!opts.ignoreStatus && state.st.length && !state.st.includes(c.status)) return false;
   if (!opts.ignoreLabels && state.lb.length && !state.lb.some(l => c.labels.includes(l))) return false;
+  if (!opts.ignoreReview && !reviewMatches(c)) return false;
   return true;
 }
 const visibleCases = () => D.cases.filter(c => matches(c));

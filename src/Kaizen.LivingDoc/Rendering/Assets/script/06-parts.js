@@ -64,7 +64,7 @@ function caseBodyHtml(c) {
   const history = D.runs.length > 1 ? '<div class="history-row">History: ' + trendHtml(c) + ' ' +
     [...c.history].filter(h => h !== '-').length + ' of ' + D.runs.length + ' runs' + (c.attempts > 1 ? ' · ' + c.attempts + ' attempts in its latest run' : '') + '</div>' : '';
   const llm = c.llm ? '<div class="history-row">LLM usage: ' + esc(llmText(c.llm)) + ' · ' + c.llm.calls + ' call(s)' + (c.llm.models.length ? ' · ' + esc(c.llm.models.join(', ')) : '') + '</div>' : '';
-  return run + history + llm + '<ol class="steps">' + c.steps.map(stepHtml).join('') + '</ol>' + attachmentsHtml(c.attachments) +
+  return reviewBodyHtml(c) + run + history + llm + '<ol class="steps">' + c.steps.map(stepHtml).join('') + '</ol>' + attachmentsHtml(c.attachments) +
     '<div class="history-row link-row"><a href="#" data-link="' + esc(c.id) + '">Link to this scenario</a> · ' + esc(c.id) + '</div>';
 }
 function caseHtml(c, keyword, descriptionHtml) {
@@ -74,7 +74,7 @@ function caseHtml(c, keyword, descriptionHtml) {
   return '<article class="case st-' + c.status + (open ? ' open' : '') + '" data-case="' + esc(c.id) + '">' +
     '<div class="case-head" role="button" tabindex="0" aria-expanded="' + open + '">' +
     '<span class="badge st-' + c.status + '">' + STATUS_TEXT[c.status] + '</span>' +
-    '<span class="case-name"><span class="kw">' + esc(keyword || 'Scenario') + ':</span> ' + esc(c.name) + '</span>' + labels +
+    '<span class="case-name"><span class="kw">' + esc(keyword || 'Scenario') + ':</span> ' + esc(c.name) + '</span>' + reviewMarkHtml(c) + labels +
     tagsHtml(c.tags.filter(t => !featureTags.has(t))) +
     '<span class="meta">' + (c.llm ? '<span class="llm" title="LLM usage">' + esc(llmText(c.llm)) + '</span>' : '') +
     (c.durationMs != null ? '<span>' + fmtMs(c.durationMs) + '</span>' : '') + trendHtml(c) + '</span></div>' +

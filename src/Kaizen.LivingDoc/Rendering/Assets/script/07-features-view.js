@@ -22,7 +22,7 @@ function itemHtml(item, visible) {
   return '<div class="block outline"><h4><span class="kw">' + esc(item.keyword) + ':</span> ' + esc(item.name) + ' ' + tagsHtml(item.tags) + '</h4>' + desc +
     steps(item.steps) + examples + shown.map(c => caseHtml(c, 'Example')).join('') + '</div>';
 }
-const hasFilters = () => !!(state.q || tagFilter || state.st.length || state.lb.length);
+const hasFilters = () => !!(state.q || tagFilter || state.st.length || state.lb.length || (REVIEW && state.rv.length));
 function featuresView(main) {
   const visible = new Set(visibleCases().map(c => c.id));
   const parts = [];
@@ -32,14 +32,14 @@ function featuresView(main) {
     const fVisible = fCases.filter(c => visible.has(c.id));
     if (!fVisible.length && (hasFilters() || fCases.length)) continue;
     parts.push('<section class="feature" id="feature-' + esc(f.id) + '"><div class="feature-head"><div><div class="path">' + esc(f.path) + '</div>' +
-      '<h2><span class="kw">' + esc(f.keyword) + ':</span> ' + esc(f.name) + '</h2>' + tagsHtml(f.tags) + '</div>' + summaryBar(fCases) + '</div>' +
+      '<h2><span class="kw">' + esc(f.keyword) + ':</span> ' + esc(f.name) + '</h2>' + tagsHtml(f.tags) + featureReviewHtml(fCases) + '</div>' + summaryBar(fCases) + '</div>' +
       (f.descriptionHtml ? '<div class="markdown">' + f.descriptionHtml + '</div>' : '') + f.items.map(i => itemHtml(i, visible)).join('') + '</section>');
   }
   const n = visible.size;
   main.innerHTML = diagnosticsHtml() + '<div class="toolbar"><h2>' + esc(state.f ? state.f : 'All features') +
     ' <span class="visible-count" id="visible-count" data-count="' + n + '">' + n + ' scenario' + (n === 1 ? '' : 's') + '</span></h2>' +
     '<div class="actions"><button class="btn" id="expand-all">Expand all</button><button class="btn" id="collapse-all">Collapse all</button><button class="btn" id="print">Print</button></div></div>' +
-    (parts.length ? parts.join('') : '<div class="notice">No scenario matches these filters.</div>');
+    goneHtml() + (parts.length ? parts.join('') : '<div class="notice">No scenario matches these filters.</div>');
   if (state.open) {
     const el = main.querySelector('[data-case="' + CSS.escape(state.open) + '"]');
     if (el) requestAnimationFrame(() => el.scrollIntoView({ block: 'start' }));

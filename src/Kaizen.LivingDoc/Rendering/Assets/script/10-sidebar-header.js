@@ -1,6 +1,7 @@
 // Sidebar (filter chips, feature tree), header, and the render() entry point of every view.
 function renderSidebar() {
-  const base = D.cases.filter(c => matches(c, { ignoreStatus: true, ignoreLabels: true }));
+  const base = D.cases.filter(c => matches(c, { ignoreStatus: true, ignoreLabels: true, ignoreReview: true }));
+  renderReviewChips(base);
   const counts = countBy(base);
   $('#status-filters').innerHTML = STATUSES.filter(s => counts[s] || state.st.includes(s)).map(s =>
     '<button class="chip' + (state.st.includes(s) ? ' on' : '') + (counts[s] ? '' : ' zero') + '" data-status="' + s + '" aria-pressed="' + state.st.includes(s) + '">' + dot(s) + STATUS_TEXT[s] + ' <span class="n">' + counts[s] + '</span></button>').join('');
@@ -47,6 +48,7 @@ function renderHeader() {
       (c.skipped ? '<span class="pill" style="background:var(--skipped)">' + c.skipped + ' skipped</span>' : '') +
       (latestRun.llm ? ' · LLM ' + esc(llmText(latestRun.llm)) : '');
   }
+  meta.insertAdjacentHTML('beforeend', reviewMetaHtml());
   $('#generated-at').textContent = 'on ' + new Date(D.generatedAt).toISOString().replace('T', ' ').slice(0, 16) + ' UTC';
   document.querySelectorAll('.tab').forEach(t => t.classList.toggle('active', t.dataset.view === state.view));
 }

@@ -14,6 +14,8 @@ document.addEventListener('click', e => {
   if (tab) { e.preventDefault(); state.view = tab.dataset.view; state.open = ''; render(); window.scrollTo(0, 0); return; }
   const st = t.closest('[data-status]');
   if (st) { const s = st.dataset.status; state.st = state.st.includes(s) ? state.st.filter(x => x !== s) : [...state.st, s]; render(); return; }
+  const rv = t.closest('[data-review]');
+  if (rv) { const f = rv.dataset.review; state.rv = state.rv.includes(f) ? state.rv.filter(x => x !== f) : [...state.rv, f]; render(); return; }
   const lb = t.closest('[data-label]');
   if (lb) { const l = lb.dataset.label; state.lb = state.lb.includes(l) ? state.lb.filter(x => x !== l) : [...state.lb, l]; render(); return; }
   const tag = t.closest('.tag[data-tag]');
@@ -49,4 +51,6 @@ function syncInputs() { $('#search').value = state.q; $('#tag-expression').value
 readHash();
 syncInputs();
 render();
+// print=1 (the pdf command's URL): every scenario expanded before Chromium prints.
+if (state.print) expandForPrint();
 document.body.dataset.ready = 'true';
