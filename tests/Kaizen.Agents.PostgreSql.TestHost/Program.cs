@@ -83,7 +83,7 @@ async Task<int> ResumeAsync(string checkpointId, string goFile)
         return ScriptedReply.Working($"step {turn}");
     }));
     using var agent = new AutonomousAgent(
-        new AutonomousConfig { Provider = LlmProviders.Scripted, DataFolder = Path.GetTempPath(), CheckpointInterval = 1, EnableInterrupts = false },
+        new AutonomousConfig { Provider = LlmProviders.Scripted, DataFolder = Path.GetTempPath(), CheckpointInterval = 1 },
         services: new AgentServices
         {
             ChatClient = model,
@@ -112,7 +112,7 @@ async Task<int> RunWithApprovalAsync(string workspace, string session, string? c
     var tools = new ToolExecutor(new ToolRegistry().AddFileTools(new Workspace(workspace)),
         approvals: new StoredApprovalHandler(new PostgresApprovalStore(database)), audit: new PostgresToolAuditLog(database));
     using var agent = new AutonomousAgent(
-        new AutonomousConfig { Provider = LlmProviders.Scripted, DataFolder = Path.Combine(workspace, ".kaizen"), CheckpointInterval = 1, EnableInterrupts = false },
+        new AutonomousConfig { Provider = LlmProviders.Scripted, DataFolder = Path.Combine(workspace, ".kaizen"), CheckpointInterval = 1 },
         services: new AgentServices
         {
             AgentId = "cleaner",

@@ -26,7 +26,7 @@ public abstract class AgentOnStoreContract(IStoreUnderTest stores) : IAsyncDispo
             ? ScriptedReply.Complete(new { result = "done" })
             : ScriptedReply.Working($"step {turn}").After(delay?.Invoke(turn) ?? TimeSpan.Zero)));
         var agent = new AutonomousAgent(
-            new AutonomousConfig { Provider = LlmProviders.Scripted, DataFolder = _dataFolder, CheckpointInterval = 1, MaxTurns = 20, EnableInterrupts = false },
+            new AutonomousConfig { Provider = LlmProviders.Scripted, DataFolder = _dataFolder, CheckpointInterval = 1, MaxTurns = 20 },
             services: new AgentServices { ChatClient = model, CheckpointStore = store, CheckpointHooks = hooks ?? [] });
         _owned.Add(agent);
         _owned.Add(store);

@@ -33,7 +33,7 @@ public sealed class MultiProcessTests(PostgresServerFixture server) : IAsyncDisp
     {
         var store = new PostgresCheckpointStore(_stores.Database());
         using var starter = new AutonomousAgent(
-            new AutonomousConfig { Provider = LlmProviders.Scripted, DataFolder = Path.GetTempPath(), CheckpointInterval = 1, EnableInterrupts = false },
+            new AutonomousConfig { Provider = LlmProviders.Scripted, DataFolder = Path.GetTempPath(), CheckpointInterval = 1 },
             services: new AgentServices { ChatClient = new ScriptedChatClient(ChatScript.Endless()), CheckpointStore = store });
         var start = await starter.RunAutonomousAsync("count", maxTurns: 2, TestContext.Current.CancellationToken);
         var go = Path.Combine(Path.GetTempPath(), "kaizen-go-" + Guid.NewGuid().ToString("N"));

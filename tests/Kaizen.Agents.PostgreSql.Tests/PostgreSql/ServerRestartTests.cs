@@ -30,7 +30,7 @@ public sealed class ServerRestartTests(PostgresServerFixture server) : IDisposab
             return ScriptedReply.Working($"step {turn}");
         }));
         using var agent = new AutonomousAgent(
-            new AutonomousConfig { Provider = LlmProviders.Scripted, DataFolder = Path.GetTempPath(), CheckpointInterval = 1, EnableInterrupts = false },
+            new AutonomousConfig { Provider = LlmProviders.Scripted, DataFolder = Path.GetTempPath(), CheckpointInterval = 1 },
             services: new AgentServices { ChatClient = model, CheckpointStore = new PostgresCheckpointStore(database) });
 
         var run = agent.RunAutonomousAsync("count", maxTurns: 5, TestContext.Current.CancellationToken);
@@ -55,7 +55,7 @@ public sealed class ServerRestartTests(PostgresServerFixture server) : IDisposab
         foreach (var info in thread) (await store.LoadAsync(info.Id, TestContext.Current.CancellationToken)).State.Turn.Should().Be(info.Turn);
 
         using var resumer = new AutonomousAgent(
-            new AutonomousConfig { Provider = LlmProviders.Scripted, DataFolder = Path.GetTempPath(), CheckpointInterval = 1, EnableInterrupts = false },
+            new AutonomousConfig { Provider = LlmProviders.Scripted, DataFolder = Path.GetTempPath(), CheckpointInterval = 1 },
             services: new AgentServices { ChatClient = new ScriptedChatClient(ChatScript.Endless()), CheckpointStore = store });
         (await resumer.ResumeAsync(thread[^1].Id, maxTurns: 5, cancellationToken: TestContext.Current.CancellationToken)).Turns.Should().Be(5, "the store works again after the restart");
     }
