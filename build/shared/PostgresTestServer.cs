@@ -19,9 +19,10 @@ public sealed class PostgresTestServer : IDisposable
 
     /// <summary>Starts (or finds) the server.</summary>
     /// <param name="durable">fsync on (benchmarks); off makes tests faster and changes nothing a client crash could show.</param>
-    public PostgresTestServer(bool durable = false)
+    /// <param name="ownCluster">Always start a cluster of its own (a test that restarts the server), even with KAIZEN_TEST_POSTGRES.</param>
+    public PostgresTestServer(bool durable = false, bool ownCluster = false)
     {
-        if (Environment.GetEnvironmentVariable("KAIZEN_TEST_POSTGRES") is { Length: > 0 } given)
+        if (!ownCluster && Environment.GetEnvironmentVariable("KAIZEN_TEST_POSTGRES") is { Length: > 0 } given)
         {
             ConnectionString = given;
             return;
@@ -59,6 +60,13 @@ public sealed class PostgresTestServer : IDisposable
 
     /// <summary>CI sets <c>KAIZEN_REQUIRE_POSTGRES=1</c>: a missing server fails the tests there instead of skipping them.</summary>
     public static bool Required => Environment.GetEnvironmentVariable("KAIZEN_REQUIRE_POSTGRES") == "1";
+
+    /// <summary>Restarts a cluster this object started (fast shutdown: open connections are cut).</summary>
+    public void Restart()
+    {
+        if (_dataFolder is null || ConnectionString is null) throw new InvalidOperationException("Only a cluster started by this object can be restarted.");
+        RunServerTool("pg_ctl", "-D", Path.Combine(_dataFolder, "cluster"), "-l", Path.Combine(_dataFolder, "server.log"), "-m", "fast", "-w", "-t", "60", "restart");
+    }
 
     /// <summary>Stops the server immediately and deletes its folder.</summary>
     public void Dispose()

@@ -67,10 +67,7 @@ public sealed class PostgresApprovalStore : IApprovalStore
         {
             await using var command = new NpgsqlCommand($"SELECT {Columns} FROM {_table} {where}", connection);
             if (requestId is not null) command.WithValues(requestId);
-            var records = new List<ApprovalRecord>();
-            await using var reader = await command.ExecuteReaderAsync(token).ConfigureAwait(false);
-            while (await reader.ReadAsync(token).ConfigureAwait(false)) records.Add(Read(reader));
-            return records;
+            return await command.ReadAllAsync(Read, token).ConfigureAwait(false);
         }, cancellationToken);
 
     private ApprovalRecord Read(NpgsqlDataReader reader)

@@ -38,10 +38,7 @@ public sealed class PostgresToolAuditLog : IToolAuditLog
             await using var command = new NpgsqlCommand(
                 $"SELECT {Columns}, id FROM {_table} {(threadId is null ? "" : "WHERE thread_id = $1")} ORDER BY id", connection);
             if (threadId is not null) command.WithValues(threadId);
-            var entries = new List<ToolAuditEntry>();
-            await using var reader = await command.ExecuteReaderAsync(token).ConfigureAwait(false);
-            while (await reader.ReadAsync(token).ConfigureAwait(false)) entries.Add(Read(reader));
-            return entries;
+            return await command.ReadAllAsync(Read, token).ConfigureAwait(false);
         }, cancellationToken);
 
     private ToolAuditEntry Read(NpgsqlDataReader reader)

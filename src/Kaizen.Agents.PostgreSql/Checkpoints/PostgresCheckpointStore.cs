@@ -97,14 +97,8 @@ public sealed class PostgresCheckpointStore : ICheckpointStore
             await using var command = new NpgsqlCommand(
                 $"SELECT {Columns} FROM {_checkpoints} WHERE thread_id = $1 ORDER BY turn, created_at, id", connection);
             command.WithValues(threadId);
-            var infos = new List<CheckpointInfo>();
-            await using var reader = await command.ExecuteReaderAsync(token).ConfigureAwait(false);
-            while (await reader.ReadAsync(token).ConfigureAwait(false))
-            {
-                infos.Add(ReadInfo(reader, out var problem) ?? throw new CheckpointCorruptedException(reader.GetString(0),
-                    $"its row in {_checkpoints} of {_database.Location} is unreadable ({problem})", null));
-            }
-            return infos;
+            return await command.ReadAllAsync(reader => ReadInfo(reader, out var problem) ?? throw new CheckpointCorruptedException(reader.GetString(0),
+                $"its row in {_checkpoints} of {_database.Location} is unreadable ({problem})", null), token).ConfigureAwait(false);
         }, cancellationToken);
 
     /// <inheritdoc />
@@ -112,10 +106,7 @@ public sealed class PostgresCheckpointStore : ICheckpointStore
         _database.RunAsync<IReadOnlyList<string>>("listing threads", async (connection, token) =>
         {
             await using var command = new NpgsqlCommand($"SELECT thread_id FROM {_threads} WHERE head_id IS NOT NULL ORDER BY thread_id", connection);
-            var threads = new List<string>();
-            await using var reader = await command.ExecuteReaderAsync(token).ConfigureAwait(false);
-            while (await reader.ReadAsync(token).ConfigureAwait(false)) threads.Add(reader.GetString(0));
-            return threads;
+            return await command.ReadAllAsync(reader => reader.GetString(0), token).ConfigureAwait(false);
         }, cancellationToken);
 
     /// <inheritdoc />
@@ -176,10 +167,7 @@ public sealed class PostgresCheckpointStore : ICheckpointStore
                 $"SELECT c.id FROM {_checkpoints} c, {_checkpoints} bad WHERE bad.id = $2 AND c.thread_id = $1 " +
                 "AND (c.turn, c.created_at, c.id) < (bad.turn, bad.created_at, bad.id) ORDER BY c.turn DESC, c.created_at DESC, c.id DESC", connection);
             command.WithValues(threadId, corruptedId);
-            var ids = new List<string>();
-            await using var reader = await command.ExecuteReaderAsync(token).ConfigureAwait(false);
-            while (await reader.ReadAsync(token).ConfigureAwait(false)) ids.Add(reader.GetString(0));
-            return ids;
+            return await command.ReadAllAsync(reader => reader.GetString(0), token).ConfigureAwait(false);
         }, cancellationToken).ConfigureAwait(false);
         foreach (var candidate in older)
         {

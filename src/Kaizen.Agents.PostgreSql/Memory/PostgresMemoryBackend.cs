@@ -159,10 +159,7 @@ public sealed partial class PostgresMemoryBackend : IMemoryBackend
         {
             await using var command = new NpgsqlCommand($"SELECT {TurnRows.Columns} FROM {_turns} {where}", connection);
             command.WithValues([SessionId, .. parameters]);
-            var turns = new List<MemoryTurn>();
-            await using var reader = await command.ExecuteReaderAsync(token).ConfigureAwait(false);
-            while (await reader.ReadAsync(token).ConfigureAwait(false)) turns.Add(TurnRows.Read(reader, _database.Location));
-            return turns;
+            return await command.ReadAllAsync(reader => TurnRows.Read(reader, _database.Location), token).ConfigureAwait(false);
         }, cancellationToken).ConfigureAwait(false);
     }
 
