@@ -1,4 +1,5 @@
 using Kaizen.Agents.Llm;
+using Kaizen.Build;
 using Kaizen.Agents.Memory;
 using Kaizen.Agents.Tools;
 using Kaizen.Agents.Tools.Audit;
@@ -8,12 +9,7 @@ namespace Kaizen.Agents.Tests.Readme;
 [Trait("Category", "agents")]
 public sealed class ReadmeSnippetTests
 {
-    private static string RepoFile(string relative)
-    {
-        var folder = new DirectoryInfo(AppContext.BaseDirectory);
-        while (!File.Exists(Path.Combine(folder.FullName, "Kaizen.sln"))) folder = folder.Parent ?? throw new InvalidOperationException("Kaizen.sln not found above the test binaries.");
-        return Path.Combine(folder.FullName, relative);
-    }
+    private static string RepoFile(string relative) => Path.Combine(RepositoryRoot.Path, relative);
 
     private static IReadOnlyList<string> SnippetLines()
     {
