@@ -14,11 +14,11 @@ public sealed class AgentProcess : IDisposable
 
     private readonly TimeSpan LineTimeout;
 
-    private AgentProcess(TimeSpan lineTimeout, string[] args)
+    private AgentProcess(TimeSpan lineTimeout, string[] args, string hostName = "Kaizen.Agents.TestHost")
     {
         LineTimeout = lineTimeout;
-        var host = Path.Combine(AppContext.BaseDirectory, "Kaizen.Agents.TestHost.dll");
-        if (!File.Exists(host)) throw new FileNotFoundException("The test host is missing next to the tests: the test project must reference tests/Kaizen.Agents.TestHost.", host);
+        var host = Path.Combine(AppContext.BaseDirectory, hostName + ".dll");
+        if (!File.Exists(host)) throw new FileNotFoundException($"The test host is missing next to the tests: the test project must reference tests/{hostName}.", host);
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         start.ArgumentList.Add(host);
         foreach (var arg in args) start.ArgumentList.Add(arg);
@@ -38,6 +38,9 @@ public sealed class AgentProcess : IDisposable
 
     /// <summary>Starts the host with a longer wait per line (a real model on a busy CPU).</summary>
     public static AgentProcess StartPatient(TimeSpan lineTimeout, params string[] args) => new(lineTimeout, args);
+
+    /// <summary>Starts another host assembly copied next to the tests (e.g. Kaizen.Agents.PostgreSql.TestHost).</summary>
+    public static AgentProcess StartHost(string hostName, TimeSpan lineTimeout, params string[] args) => new(lineTimeout, args, hostName);
 
     /// <summary>The next output line, or null at the end of output.</summary>
     public async Task<string?> ReadLineAsync()

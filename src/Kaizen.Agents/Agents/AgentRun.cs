@@ -25,12 +25,15 @@ internal sealed class AgentRun
     private AgentState _state;
     private AgentState? _lastSavedState;
     private string? _lastCheckpointId;
+    private string? _expectedHeadId;
 
     private readonly TurnToolChoice _toolChoice;
 
+    // threadHeadId: the thread's newest checkpoint when a resume started; every save checks the thread still ends there.
     public AgentRun(AutonomousAgent agent, string threadId, AgentState state, string? lastCheckpointId, IDictionary<string, string>? liveExtensions,
-        TurnToolChoice? toolChoice = null)
+        TurnToolChoice? toolChoice = null, string? threadHeadId = null)
     {
+        _expectedHeadId = threadHeadId;
         _toolChoice = toolChoice ?? TurnToolChoice.ModelDecides;
         _agent = agent;
         _threadId = threadId;
@@ -104,8 +107,10 @@ internal sealed class AgentRun
         foreach (var hook in _agent.CheckpointHooks) await hook.BeforeCheckpointAsync(context, cancellationToken).ConfigureAwait(false);
         _state = context.State;
         var info = await _agent.Checkpoints.SaveAsync(
-            new CheckpointWrite(_threadId, _lastCheckpointId, kind, _state, Config.CheckpointRetention), cancellationToken).ConfigureAwait(false);
+            new CheckpointWrite(_threadId, _lastCheckpointId, kind, _state, Config.CheckpointRetention) { ExpectedHeadId = _expectedHeadId },
+            cancellationToken).ConfigureAwait(false);
         _lastCheckpointId = info.Id;
+        _expectedHeadId = info.Id;
         _lastSavedState = _state;
         activity?.SetTag("kaizen.checkpoint.id", info.Id);
         activity?.SetTag("kaizen.checkpoint.stored_bytes", info.StoredSize);

@@ -140,6 +140,7 @@ public sealed class AutonomousAgent : IDisposable
     /// and stays live during the run.
     /// </summary>
     /// <exception cref="CheckpointCorruptedException">The checkpoint fails verification; the exception names the previous valid one.</exception>
+    /// <exception cref="CheckpointConflictException">Another run extended the thread after this resume read it; nothing was saved by this run.</exception>
     public async Task<AgentRunResult> ResumeAsync(string checkpointId, int? maxTurns = null, IDictionary<string, string>? extensions = null, CancellationToken cancellationToken = default)
     {
         var checkpoint = await Checkpoints.LoadAsync(checkpointId, cancellationToken).ConfigureAwait(false);
@@ -153,7 +154,24 @@ public sealed class AutonomousAgent : IDisposable
             extensions.Clear();
             foreach (var (key, value) in state.Extensions) extensions[key] = value;
         }
-        return await ExecuteAsync(new AgentRun(this, checkpoint.Info.ThreadId, state, checkpoint.Info.Id, extensions), cancellationToken).ConfigureAwait(false);
+        var head = await ThreadHeadAsync(checkpoint.Info.ThreadId, cancellationToken).ConfigureAwait(false);
+        return await ExecuteAsync(new AgentRun(this, checkpoint.Info.ThreadId, state, checkpoint.Info.Id, extensions, threadHeadId: head), cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// The thread's newest checkpoint, which the resumed run's saves must still find there (optimistic concurrency). A
+    /// thread whose listing is damaged is resumed without the check: the damage is reported by the store elsewhere.
+    /// </summary>
+    private async Task<string?> ThreadHeadAsync(string threadId, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return (await Checkpoints.ListAsync(threadId, cancellationToken).ConfigureAwait(false)).LastOrDefault()?.Id;
+        }
+        catch (CheckpointStoreDamagedException)
+        {
+            return null;
+        }
     }
 
     /// <summary>Saves a manual checkpoint of the current state (during a run, e.g. from an observer, or after it).</summary>

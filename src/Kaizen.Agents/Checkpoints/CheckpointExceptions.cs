@@ -62,3 +62,24 @@ public sealed class CheckpointStoreDamagedException : IOException
     /// <summary>The newest checkpoint (of the thread asked about, else of any thread) that still loads and verifies, or null.</summary>
     public string? LatestValidCheckpointId { get; }
 }
+
+/// <summary>
+/// Another run extended the thread since this run read it (optimistic concurrency on the thread's head): the save was
+/// refused and nothing was written, so the thread never forks by accident. Reload the thread and resume from its newest
+/// checkpoint, or fork it to continue on a new thread.
+/// </summary>
+public sealed class CheckpointConflictException(string threadId, string expectedHeadId, string? actualHeadId, string location)
+    : InvalidOperationException(
+        $"Thread '{threadId}' in {location} was extended by another run: this run expected its newest checkpoint to be " +
+        $"'{expectedHeadId}' but it is {(actualHeadId is null ? "gone" : $"'{actualHeadId}'")}. Nothing was saved. Resume from the " +
+        "thread's newest checkpoint (ListCheckpointsAsync) or fork this checkpoint (ForkAsync) to continue separately.")
+{
+    /// <summary>The thread.</summary>
+    public string ThreadId { get; } = threadId;
+
+    /// <summary>The head this run had read.</summary>
+    public string ExpectedHeadId { get; } = expectedHeadId;
+
+    /// <summary>The thread's head at the time of the save (null when the thread has no checkpoint left).</summary>
+    public string? ActualHeadId { get; } = actualHeadId;
+}

@@ -73,4 +73,12 @@ public enum CheckpointCompression
 /// <param name="Kind">Why it is taken.</param>
 /// <param name="State">The state to store.</param>
 /// <param name="KeepLast">Retention: after writing, keep only this many newest checkpoints of the thread (null keeps all). Applied in the same transaction.</param>
-public sealed record CheckpointWrite(string ThreadId, string? ParentId, CheckpointKind Kind, AgentState State, int? KeepLast = null);
+public sealed record CheckpointWrite(string ThreadId, string? ParentId, CheckpointKind Kind, AgentState State, int? KeepLast = null)
+{
+    /// <summary>
+    /// Optimistic concurrency on the thread's head: when set, the save fails with <see cref="CheckpointConflictException"/>
+    /// unless the thread's newest checkpoint is still this id (checked in the save's transaction), so two runs resuming the
+    /// same thread cannot both extend it. Null skips the check.
+    /// </summary>
+    public string? ExpectedHeadId { get; init; }
+}

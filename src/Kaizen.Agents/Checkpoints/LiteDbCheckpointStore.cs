@@ -64,6 +64,8 @@ public sealed class LiteDbCheckpointStore : ICheckpointStore
             db.BeginTrans();
             try
             {
+                if (write.ExpectedHeadId is { } expected && ThreadInfos(write.ThreadId).LastOrDefault()?.Id is var head && head != expected)
+                    throw new CheckpointConflictException(write.ThreadId, expected, head, $"'{Path}'");
                 _file.Checkpoints.Insert(ToDocument(info, encoded.Stored));
                 AddToCount(write.ThreadId, 1);
                 if (write.KeepLast is { } keep) DeleteAllButNewest(write.ThreadId, keep);
@@ -172,7 +174,7 @@ public sealed class LiteDbCheckpointStore : ICheckpointStore
                 return work();
             }
             catch (Exception ex) when (ex is not (OperationCanceledException or CheckpointNotFoundException or CheckpointCorruptedException
-                                                   or CheckpointStoreDamagedException))
+                                                   or CheckpointStoreDamagedException or CheckpointConflictException))
             {
                 _file.Close();
                 string? latest = null;

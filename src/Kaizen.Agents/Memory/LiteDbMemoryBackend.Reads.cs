@@ -72,16 +72,47 @@ public sealed partial class LiteDbMemoryBackend
         ArgumentOutOfRangeException.ThrowIfNegative(fromSequence);
         ArgumentOutOfRangeException.ThrowIfNegative(count);
         await InitializeAsync(cancellationToken).ConfigureAwait(false);
-        return await ReadSessionAsync((database, number, _) =>
+        try
         {
-            if (number < 0 || count == 0 || fromSequence > TurnKey.MaxSequence) return (IReadOnlyList<MemoryTurn>)[];
-            return Turns(database).Query()
-                .Where(Query.Between("_id", TurnKey.Compose(number, fromSequence), TurnKey.Last(number)))
-                .Limit(count)
-                .ToList()
-                .Select(TurnDocument.ToTurn)
-                .ToList();
-        }, cancellationToken).ConfigureAwait(false);
+            return await ReadSessionAsync((database, number, _) =>
+            {
+                if (number < 0 || count == 0 || fromSequence > TurnKey.MaxSequence) return (IReadOnlyList<MemoryTurn>)[];
+                return Turns(database).Query()
+                    .Where(Query.Between("_id", TurnKey.Compose(number, fromSequence), TurnKey.Last(number)))
+                    .Limit(count)
+                    .ToList()
+                    .Select(TurnDocument.ToTurn)
+                    .ToList();
+            }, cancellationToken).ConfigureAwait(false);
+        }
+        catch (MemoryStoreDamagedException damaged) when (damaged.ReadableTurns.Count == 0)
+        {
+            var last = Math.Min(Session.LastSequence, fromSequence + count - 1);
+            throw await SalvageAsync(damaged, fromSequence, last, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    // After a failed range read, each turn of the range is read on its own, so one damaged record does not hide the others.
+    private async Task<MemoryStoreDamagedException> SalvageAsync(MemoryStoreDamagedException damaged, long first, long last, CancellationToken cancellationToken)
+    {
+        var number = Session.Number;
+        var readable = new List<MemoryTurn>();
+        var lost = new List<long>();
+        for (var sequence = first; number >= 0 && sequence <= last; sequence++)
+        {
+            var key = TurnKey.Compose(number, sequence);
+            try
+            {
+                var turn = await Opened.Access.RunAsync(database => Turns(database).FindById(key) is { } document ? TurnDocument.ToTurn(document) : null,
+                    cancellationToken).ConfigureAwait(false);
+                if (turn is not null) readable.Add(turn);
+            }
+            catch (MemoryStoreDamagedException)
+            {
+                lost.Add(sequence);
+            }
+        }
+        return damaged.WithSalvage(SessionId, readable, lost);
     }
 
     /// <summary>Number of stored turns in this session.</summary>

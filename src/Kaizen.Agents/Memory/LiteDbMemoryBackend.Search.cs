@@ -17,9 +17,7 @@ public sealed partial class LiteDbMemoryBackend
     /// </remarks>
     public async Task<IReadOnlyList<ScoredMemoryTurn>> SearchColdAsync(string query, int k, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(query);
-        if (string.IsNullOrWhiteSpace(query)) throw new ArgumentException("The search query is empty; pass the task or question to match turns against.", nameof(query));
-        ArgumentOutOfRangeException.ThrowIfNegative(k);
+        MemoryArguments.CheckSearch(query, k);
         if (k == 0) return [];
         await InitializeAsync(cancellationToken).ConfigureAwait(false);
         var queryVector = await _embedder.EmbedAsync(query, cancellationToken).ConfigureAwait(false);

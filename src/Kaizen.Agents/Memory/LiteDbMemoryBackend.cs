@@ -1,4 +1,3 @@
-using System.Text;
 using Kaizen.Agents.Memory.Caching;
 using Kaizen.Agents.Memory.Embeddings;
 using Kaizen.Agents.Memory.Storage;
@@ -101,16 +100,8 @@ public sealed partial class LiteDbMemoryBackend : IMemoryBackend
 
     private async Task<StoreTurnWrite> PrepareStoreAsync(NewTurn turn, bool groupable, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(turn);
+        MemoryArguments.CheckTurn(turn, Options.MaxContentBytes, ", at most 8 MiB because LiteDB documents are limited to 16 MiB");
         var (role, content, timestamp, metadata) = turn;
-        ArgumentException.ThrowIfNullOrWhiteSpace(role);
-        ArgumentNullException.ThrowIfNull(content);
-        var bytes = Encoding.UTF8.GetByteCount(content);
-        if (bytes > Options.MaxContentBytes)
-            throw new ArgumentException(
-                $"The turn content is {bytes:N0} UTF-8 bytes; the limit is {Options.MaxContentBytes:N0} (MemoryOptions.MaxContentBytes, " +
-                "at most 8 MiB because LiteDB documents are limited to 16 MiB). Store large outputs as files and keep a reference in the turn.",
-                nameof(content));
         var metadataBson = metadata is { Count: > 0 } ? MetadataBson.ToBson(metadata) : null;
         IReadOnlyDictionary<string, object?> metadataAsRead = metadataBson is null ? EmptyMetadata : MetadataBson.FromBson(metadataBson);
 

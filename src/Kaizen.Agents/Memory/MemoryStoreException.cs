@@ -31,6 +31,25 @@ public sealed class MemoryStoreDamagedException : MemoryStoreException
     /// <summary>What is damaged.</summary>
     public string Detail { get; }
 
+    /// <summary>
+    /// For a read of turns: the turns of the requested range that could still be read one by one, in sequence order
+    /// (one damaged record does not hide the others). Empty for other operations.
+    /// </summary>
+    public IReadOnlyList<MemoryTurn> ReadableTurns { get; private init; } = [];
+
+    /// <summary>For a read of turns: the sequences of the range whose records could not be read.</summary>
+    public IReadOnlyList<long> DamagedSequences { get; private init; } = [];
+
+    internal MemoryStoreDamagedException WithSalvage(string session, IReadOnlyList<MemoryTurn> readable, IReadOnlyList<long> damaged) =>
+        new(Path,
+            $"{Message} Of the turns asked for in session '{session}', {readable.Count} are still readable (ReadableTurns) and " +
+            $"{damaged.Count} are damaged (sequences {string.Join(", ", damaged.Take(20))}{(damaged.Count > 20 ? ", …" : "")}).",
+            Detail, InnerException)
+        {
+            ReadableTurns = readable,
+            DamagedSequences = damaged,
+        };
+
     internal static MemoryStoreDamagedException FromOperation(string path, Exception cause) => new(path,
         $"The memory file '{path}' is damaged: reading or writing it failed with {cause.GetType().Name}: {cause.Message} " +
         $"Committed turns that are still readable can be salvaged with MemoryRepair.ExportReadableTurnsAsync(\"{path}\", \"turns.jsonl\") " +

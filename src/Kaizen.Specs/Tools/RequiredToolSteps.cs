@@ -93,15 +93,24 @@ public sealed class RequiredToolSteps(ToolWorld tools, AgentWorld world, ModelTr
         }
     }
 
-    [Then("the workspace holds what the approved call wrote, at the path it named")]
-    public void WorkspaceHoldsApprovedWrite()
+    [Then("the workspace changed only where the approved call wrote")]
+    public void WorkspaceChangedOnlyByApprovedWrite()
     {
         var call = world.Events.OfType<ToolCalled>().First(c => c.ToolName == "write_file");
-        call.Status.Should().Be(ToolExecutionStatus.Succeeded, "an approved write inside the workspace runs");
         var path = ArgumentOf(call.CallId, "path");
-        var content = ArgumentOf(call.CallId, "content");
-        File.ReadAllText(tools.PathOf(path)).Should().EndWith(content, "write_file wrote the model's text to {0}", path);
-        tools.ChangedSinceSnapshot().Should().Equal([Path.GetFullPath(tools.PathOf(path))], "only the named file changed");
+        var answer = transcript.Exchanges.SelectMany(e => e.ToolResults).Where(r => r.CallId == call.CallId).Select(Text).FirstOrDefault();
+        answer.Should().NotBeNull("the outcome of call {0} goes back to the model", call.CallId);
+        if (call.Status == ToolExecutionStatus.Succeeded)
+        {
+            var content = ArgumentOf(call.CallId, "content");
+            File.ReadAllText(tools.PathOf(path)).Should().EndWith(content, "write_file wrote the model's text to {0}", path);
+            tools.ChangedSinceSnapshot().Should().Equal([Path.GetFullPath(tools.PathOf(path))], "only the named file changed");
+            return;
+        }
+        // A path the workspace refuses (a small model may name '/') is the tool's own refusal, sent back to the model.
+        call.Status.Should().Be(ToolExecutionStatus.Failed, "an approved call either writes or is refused by the tool; the tool answered: {0}", answer);
+        answer.Should().Contain("write_file").And.Contain(path, "the refusal names the path the model gave");
+        tools.ChangedSinceSnapshot().Should().BeEmpty("a refused write changes nothing");
     }
 
     [Then("the workspace is as it was before the run")]

@@ -148,6 +148,9 @@ public sealed class ToolCallSteps(ToolWorld tools, AgentWorld world)
         called.Select(c => c.ToolName).Should().Equal("list_directory", "read_file", "read_file", "write_file");
     }
 
+    [Then("the workspace file {string} holds exactly {string}")]
+    public void FileHoldsExactly(string file, string text) => File.ReadAllText(tools.PathOf(file)).Should().Be(text);
+
     [Then("the workspace file {string} contains {string} and {string}")]
     public void FileContains(string file, string first, string second) =>
         File.ReadAllText(tools.PathOf(file)).Should().Contain(first).And.Contain(second);
