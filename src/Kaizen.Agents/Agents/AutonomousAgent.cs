@@ -25,6 +25,7 @@ public sealed class AutonomousAgent : IDisposable
     private readonly Lazy<ICheckpointStore> _store;
     private readonly bool _ownsStore;
     private readonly bool _ownsInterrupts;
+    private readonly List<IAsyncDisposable> _owned = [];
     private AgentRun? _current;
 
     /// <summary>Creates an agent; the config is validated first.</summary>
@@ -217,13 +218,18 @@ public sealed class AutonomousAgent : IDisposable
         });
     }
 
-    /// <summary>Releases the checkpoint store and interrupt manager when the agent created them.</summary>
+    /// <summary>Releases the checkpoint store, interrupt manager and memory when the agent (or its builder) created them.</summary>
     public void Dispose()
     {
+        foreach (var owned in _owned) owned.DisposeAsync().AsTask().GetAwaiter().GetResult();
+        _owned.Clear();
         if (_ownsStore && _store.IsValueCreated) _store.Value.Dispose();
         if (_ownsInterrupts) Interrupts.Dispose();
         _runGate.Dispose();
     }
+
+    /// <summary>Makes <paramref name="resource"/> (created for this agent by its builder) close with the agent.</summary>
+    internal void Own(IAsyncDisposable resource) => _owned.Add(resource);
 
     private async Task<AgentRunResult> ExecuteAsync(AgentRun run, CancellationToken cancellationToken)
     {

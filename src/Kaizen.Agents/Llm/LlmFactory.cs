@@ -60,16 +60,19 @@ public static class LlmFactory
         };
     }
 
-    /// <summary>Wraps <paramref name="inner"/> in the agent's middleware: budget guard, then cost tracking, then retry.</summary>
+    /// <summary>
+    /// Wraps <paramref name="inner"/> in the agent's middleware, outermost first: budget guard, cost tracking, retry
+    /// (each a <see cref="KaizenChatClientBuilderExtensions"/> step; compose your own order with those directly).
+    /// </summary>
     public static IChatClient BuildPipeline(IChatClient inner, AutonomousConfig config, UsageMeter meter, TimeProvider? timeProvider = null, ILoggerFactory? loggerFactory = null)
     {
+        ArgumentNullException.ThrowIfNull(config);
         var loggers = loggerFactory ?? NullLoggerFactory.Instance;
-        IChatClient client = inner;
-        if (config.MaxAttempts > 1)
-            client = new RetryingChatClient(client, RetryOptions.Default with { MaxAttempts = config.MaxAttempts }, timeProvider, loggers.CreateLogger<RetryingChatClient>());
-        client = new CostTrackingChatClient(client, meter, config.Prices, config.Provider, config.Model, loggers.CreateLogger<CostTrackingChatClient>());
-        if (!config.Budget.IsUnlimited) client = new BudgetGuardChatClient(client, meter, config.Budget);
-        return client;
+        var pipeline = new ChatClientBuilder(inner);
+        if (!config.Budget.IsUnlimited) pipeline.UseKaizenBudget(meter, config.Budget);
+        pipeline.UseKaizenCost(meter, config.Prices, config.Provider, config.Model, loggers);
+        if (config.MaxAttempts > 1) pipeline.UseKaizenRetry(RetryOptions.Default with { MaxAttempts = config.MaxAttempts }, timeProvider, loggers);
+        return pipeline.Build();
     }
 
     private static OllamaApiClient CreateOllama(AutonomousConfig config, HttpClient? httpClient)
