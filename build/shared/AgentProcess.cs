@@ -71,12 +71,16 @@ public sealed class AgentProcess : IDisposable
         _process.WaitForExit();
     }
 
-    /// <summary>Sends a POSIX signal (e.g. "INT", "TERM") with the kill command.</summary>
+    /// <summary>Sends a POSIX signal ("INT" or "TERM") straight through libc, with no helper process to start first.</summary>
     public void Signal(string name)
     {
-        using var kill = Process.Start("kill", ["-" + name, _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
-        kill.WaitForExit();
+        var number = name switch { "INT" => 2, "TERM" => 15, _ => throw new ArgumentException($"Unsupported signal '{name}': use INT or TERM.", nameof(name)) };
+        if (SendSignal(_process.Id, number) != 0)
+            throw new InvalidOperationException($"kill({_process.Id}, SIG{name}) failed with errno {System.Runtime.InteropServices.Marshal.GetLastPInvokeError()}.");
     }
+
+    [System.Runtime.InteropServices.DllImport("libc", EntryPoint = "kill", SetLastError = true)]
+    private static extern int SendSignal(int pid, int signal);
 
     public async Task<int> WaitForExitAsync()
     {

@@ -7,10 +7,12 @@ Feature: Stopping an agent gracefully
   Scenario: The user presses Ctrl+C while the agent is working
     The agent runs in its own process on the local model, as a user would start it; the
     test sends that process a real SIGINT, the signal Ctrl+C sends, as its first turn starts.
+    The agent must call a read-only file tool on every turn, so it cannot end the run on its
+    own before the signal arrives; whichever turn is in progress then is finished.
 
     Given an agent process with interrupts enabled
     When the user presses Ctrl+C while the agent works on "Analyse the logs"
-    Then the run stops gracefully after finishing turn 1
+    Then the run stops gracefully after finishing the turn in progress
     And the interrupt came from the user
-    And a checkpoint of turn 1 was saved before the run stopped
+    And a checkpoint of that turn was saved before the run stopped
     And the checkpoint named in the interrupt can be loaded

@@ -7,7 +7,8 @@ using Kaizen.Agents.Llm;
 // Usage:
 //   run <dataFolder> <maxTurns> <interval> [delayMs]   start a new thread; prints "thread <id>", "checkpoint <turn> <id>", "done <turns> <sha>"
 //   resume <dataFolder> <threadId>                     resume the newest checkpoint of the thread; prints "resumed <turn>" then "done …"
-//   run-local <dataFolder> <maxTurns> <interval> [task] like run, on the local model (tools/model); also prints "turn-started <n>"
+//   run-local <dataFolder> <maxTurns> <interval> [task] like run, on the local model (tools/model), a read-only file tool call
+//                                                      required on every turn; also prints "turn-started <n>"
 // Exit codes: 0 done, 3 interrupted (prints "interrupted <source> <mode> <checkpointId>"), 2 usage.
 if (args.Length < 3) { Console.Error.WriteLine("usage: run <dataFolder> <maxTurns> <interval> [delayMs] | resume <dataFolder> <threadId>"); return 2; }
 
@@ -39,7 +40,7 @@ using var agent = new AutonomousAgent(
         GracefulShutdownTimeout = local ? TimeSpan.FromMinutes(10) : TimeSpan.FromSeconds(5),
         MaxAttempts = local ? 1 : 3,
     },
-    services: new AgentServices { ChatClient = model, Observers = [observer] });
+    services: new AgentServices { ChatClient = model, Observers = [observer], Tools = local ? ReadOnlyTools(dataFolder) : null });
 
 try
 {
@@ -50,7 +51,13 @@ try
         stdout.WriteLine($"thread {threadId}");
         stdout.Flush();
         var task = local && args.Length > 4 ? args[4] : "process the records";
-        result = await agent.RunAutonomousAsync(new AgentRunRequest(task) { MaxTurns = int.Parse(args[2]), ThreadId = threadId });
+        // On the local model every turn is a tool call, so the run cannot end on its own before the signal arrives.
+        result = await agent.RunAutonomousAsync(new AgentRunRequest(task)
+        {
+            MaxTurns = int.Parse(args[2]),
+            ThreadId = threadId,
+            ToolMode = local ? Microsoft.Extensions.AI.ChatToolMode.RequireAny : null,
+        });
     }
     else
     {
@@ -65,4 +72,13 @@ catch (AgentInterruptedException ex)
 {
     stdout.WriteLine($"interrupted {ex.Reason.Source} {ex.Reason.Mode} {ex.Reason.CheckpointId}");
     return 3;
+}
+
+static Kaizen.Agents.Tools.ToolExecutor ReadOnlyTools(string folder)
+{
+    var workspace = Path.Combine(folder, "workspace");
+    Directory.CreateDirectory(workspace);
+    File.WriteAllText(Path.Combine(workspace, "app.log"), "09:00 start\n09:05 warning: disk 91% full\n09:10 error: upload failed\n");
+    return new Kaizen.Agents.Tools.ToolExecutor(Kaizen.Agents.Tools.BuiltIn.BuiltInTools.AddReadOnlyFileTools(
+        new Kaizen.Agents.Tools.ToolRegistry(), new Kaizen.Agents.Tools.BuiltIn.Workspace(workspace)));
 }

@@ -47,27 +47,31 @@ public sealed class SignalSteps(ScenarioWorkspace workspace)
         return _interrupted;
     }
 
-    [Then("the run stops gracefully after finishing turn {int}")]
-    public async Task StoppedAfterTurn(int turn)
+    [Then("the run stops gracefully after finishing the turn in progress")]
+    public async Task StoppedAfterTurnInProgress()
     {
         Interrupted()[2].Should().Be("Graceful");
+        var inProgress = TurnInProgress();
         var state = (await LoadNamedCheckpointAsync()).State;
-        state.Turn.Should().Be(turn, "a graceful stop finishes the turn in progress");
-        state.Conversation.Should().Contain(c => c.Role == ConversationEntry.AssistantRole && c.Turn == turn, "the model's answer of the interrupted turn is kept");
-        _lines.Should().NotContain(l => l == $"turn-started {turn + 1}", "no turn starts after the interrupt");
+        state.Turn.Should().Be(inProgress, "a graceful stop finishes the turn in progress (turn {0}) and starts no other", inProgress);
+        state.Conversation.Should().Contain(c => c.Role == ConversationEntry.AssistantRole && c.Turn == inProgress, "the model's answer of the interrupted turn is kept");
     }
 
     [Then("the interrupt came from the user")]
     public void FromUser() => Interrupted()[1].Should().Be("User", "SIGINT is the user's Ctrl+C");
 
-    [Then("a checkpoint of turn {int} was saved before the run stopped")]
-    public void CheckpointBeforeStop(int turn)
+    [Then("a checkpoint of that turn was saved before the run stopped")]
+    public void CheckpointBeforeStop()
     {
         var id = Interrupted()[3];
-        var saved = _lines.FindIndex(l => l == $"checkpoint {turn} {id}");
+        var saved = _lines.FindIndex(l => l == $"checkpoint {TurnInProgress()} {id}");
         saved.Should().BeGreaterThanOrEqualTo(0, "the process reported saving checkpoint {0}; it printed: {1}", id, string.Join(" | ", _lines));
         saved.Should().BeLessThan(_lines.FindIndex(l => l.StartsWith("interrupted ", StringComparison.Ordinal)));
     }
+
+    // The last turn the process started: the one running when the signal arrived (no turn starts after it).
+    private int TurnInProgress() => _lines.Where(l => l.StartsWith("turn-started ", StringComparison.Ordinal))
+        .Select(l => int.Parse(l["turn-started ".Length..], System.Globalization.CultureInfo.InvariantCulture)).Should().NotBeEmpty().And.Subject.Max();
 
     [Then("the checkpoint named in the interrupt can be loaded")]
     public async Task CheckpointLoads()
