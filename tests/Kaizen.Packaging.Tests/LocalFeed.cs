@@ -3,12 +3,12 @@ using Kaizen.Build;
 namespace Kaizen.Packaging.Tests;
 
 /// <summary>
-/// A folder feed with Kaizen.Agents, Kaizen.Agents.Testing and the Kaizen.LivingDoc tool, packed once per test run under
+/// A folder feed with Kaizen.Agents, Kaizen.Agents.Testing, Kaizen.Agents.PostgreSql and the Kaizen.LivingDoc tool, packed once per test run under
 /// a version of its own (so no package cached by an earlier run can stand in for them).
 /// </summary>
 public sealed class LocalFeed : IAsyncLifetime
 {
-    public static readonly string[] Projects = ["src/Kaizen.Agents", "src/Kaizen.Agents.Testing", "src/Kaizen.LivingDoc"];
+    public static readonly string[] Projects = ["src/Kaizen.Agents", "src/Kaizen.Agents.Testing", "src/Kaizen.Agents.PostgreSql", "src/Kaizen.LivingDoc"];
 
     public string Root { get; } = Directory.CreateTempSubdirectory("kaizen-feed-").FullName;
 

@@ -19,6 +19,16 @@ public sealed class LocalFeedTests(LocalFeed feed) : IClassFixture<LocalFeed>
     }
 
     [Fact]
+    public void The_postgresql_package_carries_its_readme_and_depends_on_the_library_and_npgsql()
+    {
+        using var archive = ZipFile.OpenRead(Path.Combine(feed.Folder, $"Kaizen.Agents.PostgreSql.{feed.Version}.nupkg"));
+        var nuspec = new StreamReader(archive.GetEntry("Kaizen.Agents.PostgreSql.nuspec")!.Open()).ReadToEnd();
+
+        archive.Entries.Select(e => e.FullName).Should().Contain(["README.md", "lib/net10.0/Kaizen.Agents.PostgreSql.dll", "lib/net10.0/Kaizen.Agents.PostgreSql.xml"]);
+        nuspec.Should().Contain("<license type=\"expression\">MIT</license>").And.Contain("id=\"Kaizen.Agents\"").And.Contain("id=\"Npgsql\"");
+    }
+
+    [Fact]
     public async Task The_living_doc_tool_installs_from_the_feed_and_renders_a_page()
     {
         var work = Directory.CreateDirectory(Path.Combine(feed.Root, "tool-run")).FullName;
