@@ -53,7 +53,7 @@ public sealed class RequiredToolSteps(ToolWorld tools, AgentWorld world, ModelTr
     public void ModelToldRefused()
     {
         var call = world.Events.OfType<ToolCalled>().First(c => c.Status == ToolExecutionStatus.Rejected);
-        var told = transcript.Exchanges.SelectMany(e => e.ToolResults).Where(r => r.CallId == call.CallId).Select(Text).ToList();
+        var told = ResultsSentFor(call.CallId);
         // Every later request re-sends the conversation, so the result appears once per request after the call.
         told.Should().NotBeEmpty("the refusal goes back to the model as the call's result")
             .And.OnlyContain(t => t.StartsWith($"Call to '{call.ToolName}' rejected", StringComparison.Ordinal));
@@ -78,7 +78,7 @@ public sealed class RequiredToolSteps(ToolWorld tools, AgentWorld world, ModelTr
     {
         var call = world.Events.OfType<ToolCalled>().First(c => c.ToolName == "read_file");
         var path = ArgumentOf(call.CallId, "path");
-        var told = transcript.Exchanges.SelectMany(e => e.ToolResults).Where(r => r.CallId == call.CallId).Select(Text).ToList();
+        var told = ResultsSentFor(call.CallId);
         told.Should().NotBeEmpty("the result of call {0} goes back to the model", call.CallId);
         var file = tools.PathOf(path);
         if (File.Exists(file))
@@ -98,7 +98,7 @@ public sealed class RequiredToolSteps(ToolWorld tools, AgentWorld world, ModelTr
     {
         var call = world.Events.OfType<ToolCalled>().First(c => c.ToolName == "write_file");
         var path = ArgumentOf(call.CallId, "path");
-        var answer = transcript.Exchanges.SelectMany(e => e.ToolResults).Where(r => r.CallId == call.CallId).Select(Text).FirstOrDefault();
+        var answer = ResultsSentFor(call.CallId).FirstOrDefault();
         answer.Should().NotBeNull("the outcome of call {0} goes back to the model", call.CallId);
         if (call.Status == ToolExecutionStatus.Succeeded)
         {
@@ -115,6 +115,10 @@ public sealed class RequiredToolSteps(ToolWorld tools, AgentWorld world, ModelTr
 
     [Then("the workspace is as it was before the run")]
     public void WorkspaceUnchanged() => tools.ChangedSinceSnapshot().Should().BeEmpty("a denied write never reaches the workspace");
+
+    // The result of a call as each later request re-sent it to the model.
+    private List<string> ResultsSentFor(string callId) =>
+        transcript.Exchanges.SelectMany(e => e.ToolResults).Where(r => r.CallId == callId).Select(Text).ToList();
 
     // The arguments the model sent with a call, as the transcript recorded its reply.
     private string ArgumentOf(string callId, string name)
