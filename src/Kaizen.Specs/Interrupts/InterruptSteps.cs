@@ -98,8 +98,7 @@ public sealed class InterruptSteps(AgentWorld world, ModelTranscript transcript)
     [Then("the amount spent is what the model reported using, at its price")]
     public void AmountSpentIsPricedUsage()
     {
-        var price = world.Config.Prices.Find(world.Config.Provider, world.Config.Model)
-            ?? throw new InvalidOperationException("The scenario did not price its model.");
+        var price = ConfiguredPrice ?? throw new InvalidOperationException("The scenario did not price its model.");
         var reported = transcript.Exchanges.Sum(e => price.Cost(e.Response.Usage?.InputTokenCount ?? 0, e.Response.Usage?.OutputTokenCount ?? 0));
         reported.Should().BePositive("the model reports the tokens of every reply");
         world.RequireInterruption().PartialResult!.CostUsd.Should().Be(reported, "the run's cost is the model's reported usage at the configured price");
@@ -112,7 +111,7 @@ public sealed class InterruptSteps(AgentWorld world, ModelTranscript transcript)
         var calls = transcript.Exchanges;
         calls.Should().HaveCount(stopped.Turns, "one model call per turn, and none once the budget stopped the run");
         var budget = world.Config.Budget;
-        var price = world.Config.Prices.Find(world.Config.Provider, world.Config.Model) ?? ModelPrice.Free;
+        var price = ConfiguredPrice ?? ModelPrice.Free;
         var beforeLast = calls.SkipLast(1).Select(c => (Input: c.Response.Usage?.InputTokenCount ?? 0, Output: c.Response.Usage?.OutputTokenCount ?? 0)).ToList();
         if (budget.MaxTokens is { } tokens)
             beforeLast.Sum(c => c.Input + c.Output).Should().BeLessThan(tokens, "every call but the last was made while the token budget still had room");
@@ -123,4 +122,6 @@ public sealed class InterruptSteps(AgentWorld world, ModelTranscript transcript)
     [Then("the tokens used are at least {int}")]
     public void TokensUsed(int tokens) =>
         world.RequireInterruption().PartialResult!.TotalTokens.Should().BeGreaterThanOrEqualTo(tokens);
+
+    private ModelPrice? ConfiguredPrice => world.Config.Prices.Find(world.Config.Provider, world.Config.Model);
 }

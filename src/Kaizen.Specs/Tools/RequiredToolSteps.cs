@@ -76,7 +76,7 @@ public sealed class RequiredToolSteps(ToolWorld tools, AgentWorld world, ModelTr
     [Then("the model was given exactly what the file it named holds")]
     public void GivenExactFileText()
     {
-        var call = world.Events.OfType<ToolCalled>().First(c => c.ToolName == "read_file");
+        var call = FirstCall("read_file");
         var path = ArgumentOf(call.CallId, "path");
         var told = ResultsSentFor(call.CallId);
         told.Should().NotBeEmpty("the result of call {0} goes back to the model", call.CallId);
@@ -96,7 +96,7 @@ public sealed class RequiredToolSteps(ToolWorld tools, AgentWorld world, ModelTr
     [Then("the workspace changed only where the approved call wrote")]
     public void WorkspaceChangedOnlyByApprovedWrite()
     {
-        var call = world.Events.OfType<ToolCalled>().First(c => c.ToolName == "write_file");
+        var call = FirstCall("write_file");
         var path = ArgumentOf(call.CallId, "path");
         var answer = ResultsSentFor(call.CallId).FirstOrDefault();
         answer.Should().NotBeNull("the outcome of call {0} goes back to the model", call.CallId);
