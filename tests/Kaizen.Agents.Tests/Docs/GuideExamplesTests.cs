@@ -6,39 +6,57 @@ using Microsoft.CodeAnalysis.CSharp;
 
 namespace Kaizen.Agents.Tests.Docs;
 
-/// <summary>Every C# example of the agents guide and of the README's library section compiles against the library as it is.</summary>
+/// <summary>Every C# example of the library's guides and of the README's library section compiles against the library as it is.</summary>
 [Trait("Category", "docs")]
 public sealed partial class GuideExamplesTests
 {
-    // What a reader has in scope: the project's implicit usings, the library's namespaces, a model client and a token.
-    private const string Preamble = """
+    // What a reader has in scope: the project's implicit usings, Microsoft.Extensions.AI and DI, and every namespace of
+    // the library and its companions (the usings an IDE adds); the names the guides take as given are in Givens.
+    private const string ImplicitUsings = """
         global using System;
         global using System.IO;
         global using System.Linq;
+        global using System.Net.Http;
         global using System.Collections.Generic;
         global using System.Threading;
         global using System.Threading.Tasks;
-        global using Kaizen.Agents;
-        global using Kaizen.Agents.Checkpoints;
-        global using Kaizen.Agents.Llm;
-        global using Kaizen.Agents.Memory;
-        global using Kaizen.Agents.Tools;
-        global using Kaizen.Agents.Tools.Approval;
         global using Microsoft.Extensions.AI;
         global using Microsoft.Extensions.DependencyInjection;
         """;
+
+    private static readonly Type[] LibraryAssemblies =
+        [typeof(AutonomousAgent), typeof(Kaizen.Agents.PostgreSql.PostgresDatabase), typeof(Kaizen.Agents.LocalModel.LocalChatClient), typeof(Kaizen.Agents.Embeddings.MiniLM.MiniLMEmbeddingGenerator)];
+
+    private static readonly Lazy<string> Preamble = new(() => ImplicitUsings + string.Concat(LibraryAssemblies
+        .SelectMany(type => type.Assembly.GetExportedTypes())
+        .Select(type => type.Namespace)
+        .Distinct()
+        .Order(StringComparer.Ordinal)
+        .Select(ns => $"global using {ns};\n")));
 
     private const string Givens = """
         static class Given
         {
             public static IChatClient chatClient = null!;
-            public static CancellationToken ct;
+            public static IChatClient model = null!;
+            public static AutonomousConfig config = new();
+            public static AutonomousAgent agent = null!, coderAgent = null!, researchAgent = null!;
+            public static ToolRegistry registry = new();
+            public static List<AgentTask> tasks = [];
+            public static string checkpointId = "";
             public static string dataFolder = "";
+            public static CancellationToken ct, cancellationToken;
+            public static string Weather(string city) => "";
+            public static ValueTask SaveAsync(string json, CancellationToken cancellationToken) => ValueTask.CompletedTask;
         }
         """;
 
     [Theory]
     [InlineData("docs/agents.md", "# ")]
+    [InlineData("docs/memory.md", "# ")]
+    [InlineData("docs/tools-planning-orchestration.md", "# ")]
+    [InlineData("docs/postgresql.md", "# ")]
+    [InlineData("docs/local-model.md", "# ")]
     [InlineData("README.md", "## Using the library")]
     public void Every_csharp_example_compiles(string guide, string section)
     {
@@ -70,7 +88,7 @@ public sealed partial class GuideExamplesTests
         var program = string.Join('\n', usings) + "\nusing static Given;\n" + body;
         var compilation = CSharpCompilation.Create(
             "GuideExample",
-            [CSharpSyntaxTree.ParseText(Preamble), CSharpSyntaxTree.ParseText(program), CSharpSyntaxTree.ParseText(Givens)],
+            [CSharpSyntaxTree.ParseText(Preamble.Value), CSharpSyntaxTree.ParseText(program), CSharpSyntaxTree.ParseText(Givens)],
             References.Value,
             new CSharpCompilationOptions(OutputKind.ConsoleApplication, nullableContextOptions: NullableContextOptions.Enable));
         return compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error).Select(d => d.ToString()).ToList();
