@@ -44,6 +44,23 @@ public sealed class LocalModelFileTests : IDisposable
     }
 
     [Fact]
+    public void A_symbolic_link_to_the_installed_model_is_accepted()
+    {
+        var link = Path.Combine(_folder, LocalModelFile.FileName);
+        File.CreateSymbolicLink(link, LocalModelFile.DefaultPath);
+        FluentActions.Invoking(() => LocalModelFile.Validate(link)).Should().NotThrow("the size and magic are the linked file's");
+    }
+
+    [Fact]
+    public void A_dangling_symbolic_link_is_reported()
+    {
+        var link = Path.Combine(_folder, "model.gguf");
+        File.CreateSymbolicLink(link, Path.Combine(_folder, "gone.gguf"));
+        FluentActions.Invoking(() => LocalModelFile.Validate(link))
+            .Should().Throw<LlmProviderException>().Where(e => e.Message.Contains(link) && e.Message.Contains("tools/model/install.sh"));
+    }
+
+    [Fact]
     public void The_environment_variable_wins_over_the_search()
     {
         var configured = Path.Combine(_folder, "elsewhere.gguf");

@@ -22,6 +22,7 @@ internal sealed class AgentRun
     private readonly PromptBuilder _prompt;
     private readonly bool _resumed;
     private readonly System.Text.Json.JsonElement _replySchema;
+    private readonly System.Text.Json.JsonElement _finalReplySchema;
     private AgentState _state;
     private AgentState? _lastSavedState;
     private string? _lastCheckpointId;
@@ -45,6 +46,7 @@ internal sealed class AgentRun
         _memory = agent.Memory is null ? null : new MemoryBridge(agent.Memory, agent.Config, agent.AgentId, threadId, agent.Time);
         _prompt = new PromptBuilder(agent.Signature, _memory);
         _replySchema = SignatureReplySchema.For(agent.Signature);
+        _finalReplySchema = SignatureReplySchema.For(agent.Signature, final: true);
     }
 
     public string ThreadId => _threadId;
@@ -132,6 +134,12 @@ internal sealed class AgentRun
         var messages = await _prompt.BuildAsync(_state, turn, token).ConfigureAwait(false);
         var options = Options(turn);
         var entries = new List<ConversationEntry>();
+        if (IsLastAnswerTurn(turn))
+        {
+            var lastTurn = new ConversationEntry(ConversationEntry.UserRole, LastTurnInstruction, turn);
+            entries.Add(lastTurn);
+            messages.Add(ConversationMapper.ToMessage(lastTurn));
+        }
         var reply = ConversationMapper.FromResponse(await _agent.ChatClient.GetResponseAsync(messages, options, token).ConfigureAwait(false), turn);
         entries.Add(reply);
         // An immediate interrupt during the call discards the turn: the state stays at the previous, consistent turn.
@@ -224,12 +232,18 @@ internal sealed class AgentRun
 
     private string ReplySchemaName => new string(_agent.Signature.Name.Select(c => char.IsAsciiLetterOrDigit(c) ? c : '_').ToArray()) + "_reply";
 
+    private const string LastTurnInstruction =
+        "This is your last turn. Do not call tools. Reply with {\"done\": true, \"outputs\": {...}}: your final outputs, as listed above.";
+
+    private bool IsLastAnswerTurn(int turn) => Config.AnswerOnLastTurn && turn == _state.MaxTurns;
+
     private ChatOptions Options(int turn)
     {
         var options = new ChatOptions { AdditionalProperties = new() { ["kaizen.turn"] = turn, ["kaizen.agent"] = _agent.AgentId } };
+        var last = IsLastAnswerTurn(turn);
         if (Config.StructuredReplies)
-            options.ResponseFormat = ChatResponseFormat.ForJsonSchema(_replySchema, ReplySchemaName, "One turn of the agent: a note, whether the task is done, and the outputs.");
-        if (_agent.Tools is { Tools.Count: > 0 } tools)
+            options.ResponseFormat = ChatResponseFormat.ForJsonSchema(last ? _finalReplySchema : _replySchema, ReplySchemaName, "One turn of the agent: a note, whether the task is done, and the outputs.");
+        if (!last && _agent.Tools is { Tools.Count: > 0 } tools)
         {
             options.Tools = [.. tools.Tools];
             options.ToolMode = _toolChoice.For(turn);

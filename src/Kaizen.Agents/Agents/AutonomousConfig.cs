@@ -80,6 +80,14 @@ public sealed partial record AutonomousConfig
     /// </summary>
     public bool StructuredReplies { get; init; } = true;
 
+    /// <summary>
+    /// On the last turn the turn limit allows, ask the model for its final answer instead of more work: the turn offers no
+    /// tools, tells the model it is its last, and (with <see cref="StructuredReplies"/>) requires <c>"done": true</c> with
+    /// the signature's outputs. A run that reaches its limit then ends <see cref="AgentStopReason.Completed"/> with outputs
+    /// when the model complies. Default false: the run stops at its limit with whatever state it reached.
+    /// </summary>
+    public bool AnswerOnLastTurn { get; init; }
+
     /// <summary>Attempts per model call for transient provider failures (1 = no retry).</summary>
     public int MaxAttempts { get; init; } = 3;
 

@@ -17,7 +17,8 @@ internal static class SignatureReplySchema
     /// <summary>Longest text output; long enough for a summary, bounded so a constrained model always closes the object.</summary>
     public const int MaxTextOutputLength = 600;
 
-    public static JsonElement For(Signature signature)
+    /// <summary>The reply schema; <paramref name="final"/> allows only <c>"done": true</c> (the run's last turn).</summary>
+    public static JsonElement For(Signature signature, bool final = false)
     {
         var outputs = new JsonObject();
         foreach (var field in signature.Outputs) outputs[field.Name] = FieldSchema(field);
@@ -27,7 +28,9 @@ internal static class SignatureReplySchema
             ["properties"] = new JsonObject
             {
                 ["thought"] = new JsonObject { ["type"] = "string", ["maxLength"] = MaxThoughtLength, ["description"] = "what you did and what comes next" },
-                ["done"] = new JsonObject { ["type"] = "boolean", ["description"] = "true only when the task is finished" },
+                ["done"] = final
+                    ? new JsonObject { ["type"] = "boolean", ["const"] = true, ["description"] = "this is your last turn: give your final outputs" }
+                    : new JsonObject { ["type"] = "boolean", ["description"] = "true only when the task is finished" },
                 ["outputs"] = new JsonObject
                 {
                     ["type"] = "object",

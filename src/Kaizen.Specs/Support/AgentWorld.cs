@@ -31,6 +31,9 @@ public sealed class AgentWorld : IAsyncDisposable
         workspace.Track(this);
     }
 
+    /// <summary>What the next agent takes and must return (null: the default task → result signature).</summary>
+    public Signature? Signature { get; set; }
+
     /// <summary>The configuration the next agent is built with.</summary>
     public AutonomousConfig Config { get; set; }
 
@@ -89,7 +92,7 @@ public sealed class AgentWorld : IAsyncDisposable
         script ??= Script;
         AutonomousAgent? agent = null;
         var observer = new DelegateAgentObserver(e => Record(e, agent!));
-        agent = new AutonomousAgent(config, services: new AgentServices
+        agent = new AutonomousAgent(config, Signature, new AgentServices
         {
             AgentId = agentId,
             ChatClient = Wrap(_provider.ChatClient(config, script)),

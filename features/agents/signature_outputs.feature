@@ -1,0 +1,43 @@
+@e2e @agent @core
+Feature: What an agent must return
+  An agent has a signature: the outputs it must return, each with a type. The agent tells
+  the model what to return, reads the model's final reply against the signature, and asks
+  once for a repair when something is missing or of the wrong type. A run that would
+  otherwise stop at its turn limit can spend its last turn on the final answer.
+
+  Background:
+    Given an agent whose signature asks for:
+      | output   | type    |
+      | summary  | text    |
+      | priority | integer |
+      | actions  | list    |
+
+  Scenario: An agent that must call a tool every turn still answers on its last turn
+    Given the agent must call one of its read-only file tools on every turn
+    And the agent must answer on its last turn
+    When the agent works on "Triage the outage report: the payment API failed for 20 minutes" for at most 2 turns
+    Then the run completed on turn 2
+    And every declared output was returned, each of its type
+    And the model was told each output with its type
+    And on its last turn the model was offered no tools and could only reply with its final outputs
+
+  @scripted-model
+  Scenario: A final reply that misses an output is sent back once and repaired
+    A real model constrained by the reply schema never leaves out a required output, so
+    the scripted model sends the incomplete reply, then a complete one.
+
+    Given the model's final reply leaves out "priority" once
+    When the agent works on "Triage the outage report" for at most 3 turns
+    Then the run completed
+    And the model was told that "priority" is missing
+    And every declared output was returned, each of its type
+
+  @scripted-model
+  Scenario: A model that cannot fill the signature stops the run and names the problem
+    The scripted model leaves out the same output twice, which a schema-constrained real
+    model never does.
+
+    Given the model's final reply leaves out "priority" twice
+    When the agent works on "Triage the outage report" for at most 3 turns, which fails
+    Then the run failed because "priority" is missing after one repair
+    And a checkpoint of the last consistent turn was kept

@@ -1,0 +1,147 @@
+using System.Text.Json;
+using Kaizen.Agents;
+using Kaizen.Agents.Diagnostics;
+using Kaizen.Agents.Llm;
+using Kaizen.Specs.Support;
+using Microsoft.Extensions.AI;
+using Reqnroll;
+
+namespace Kaizen.Specs.Agents;
+
+/// <summary>
+/// Steps about an agent's signature: what the library tells the model to return, how it reads the final reply, the
+/// repair round, and the last turn spent on the answer. The outputs checked are the ones the library accepted.
+/// </summary>
+[Binding]
+public sealed class SignatureSteps(AgentWorld world, ModelTranscript transcript)
+{
+    private readonly List<SignatureField> _outputs = [];
+    private readonly Dictionary<string, string> _typeNames = [];
+    private Exception? _failure;
+
+    [Given("an agent whose signature asks for:")]
+    public void SignatureAsksFor(DataTable table)
+    {
+        var signature = new Signature("Triage", "You triage incident reports.").Input("task", "The report to triage");
+        foreach (var row in table.Rows)
+        {
+            var field = new SignatureField(row["output"], $"the {row["output"]} of the triage", TypeNamed(row["type"]));
+            signature.Output(field.Name, field.Description, field.Type);
+            _outputs.Add(field);
+            _typeNames[field.Name] = row["type"];
+        }
+        world.Signature = signature;
+        world.Config = world.Config with { EnableCheckpoints = true, CheckpointInterval = 1 };
+        // Only the scripted provider reads this: a final reply with every output of its type.
+        world.Script = new ChatScript().CallTool("list_directory", new { path = "." }).Complete(Outputs(leaveOut: null));
+    }
+
+    [Given("the agent must answer on its last turn")]
+    public void AnswerOnLastTurn() => world.Config = world.Config with { AnswerOnLastTurn = true };
+
+    [Given("the model's final reply leaves out {string} once")]
+    public void LeavesOutOnce(string output) =>
+        world.Script = new ChatScript().Working("reading the report").Complete(Outputs(leaveOut: output)).Complete(Outputs(leaveOut: null));
+
+    [Given("the model's final reply leaves out {string} twice")]
+    public void LeavesOutTwice(string output) =>
+        world.Script = new ChatScript().Working("reading the report").Complete(Outputs(leaveOut: output)).Complete(Outputs(leaveOut: output));
+
+    [When("the agent works on {string} for at most {int} turns, which fails")]
+    public async Task WorksAndFails(string task, int turns)
+    {
+        try { await world.RunAsync(task, turns); }
+        catch (Exception failure) { _failure = failure; }
+    }
+
+    [Then("the run completed on turn {int}")]
+    public void CompletedOnTurn(int turn)
+    {
+        var result = world.RequireResult();
+        result.StopReason.Should().Be(AgentStopReason.Completed, "the last turn asks for the final outputs");
+        result.Turns.Should().Be(turn);
+    }
+
+    [Then("the run completed")]
+    public void Completed() => world.RequireResult().StopReason.Should().Be(AgentStopReason.Completed);
+
+    [Then("every declared output was returned, each of its type")]
+    public void EveryOutputOfItsType()
+    {
+        var outputs = world.RequireResult().Outputs;
+        outputs.Keys.Should().BeEquivalentTo(_outputs.Select(o => o.Name));
+        foreach (var field in _outputs)
+            outputs[field.Name].ValueKind.Should().Be(KindOf(field.Type), "\"{0}\" is declared as {1}", field.Name, field.Type);
+        world.RequireResult().GetOutput<long>("priority").Should().Be(outputs["priority"].GetInt64(), "an integer output reads as a whole number");
+    }
+
+    [Then("the model was told each output with its type")]
+    public void ToldEachOutput()
+    {
+        var system = transcript.Of(world.Agent!.AgentId)[0].Request.First(m => m.Role == ChatRole.System).Text;
+        foreach (var field in _outputs)
+            system.Should().Contain($"- {field.Name} ({_typeNames[field.Name]})");
+    }
+
+    [Then("on its last turn the model was offered no tools and could only reply with its final outputs")]
+    public void LastTurnOffersOnlyTheAnswer()
+    {
+        var calls = transcript.Of(world.Agent!.AgentId);
+        var last = calls[^1].Options!;
+        last.Tools.Should().BeNullOrEmpty("the last turn is for the answer");
+        DoneSchema(last).GetProperty("const").GetBoolean().Should().BeTrue("the schema allows only \"done\": true");
+        calls[^1].Request[^1].Role.Should().Be(ChatRole.User, "the model is told it is its last turn");
+        foreach (var earlier in calls.SkipLast(1))
+            DoneSchema(earlier.Options!).TryGetProperty("const", out _).Should().BeFalse("only the last turn forces the answer");
+    }
+
+    [Then("the model was told that {string} is missing")]
+    public void ToldMissing(string output) =>
+        transcript.Of(world.Agent!.AgentId).Select(call => call.Request.Last())
+            .Should().Contain(message => message.Role == ChatRole.User && message.Text.Contains($"\"{output}\" is missing"), "the library sends the problem back once");
+
+    [Then("the run failed because {string} is missing after one repair")]
+    public void FailedMissing(string output)
+    {
+        var failure = _failure.Should().BeOfType<SignatureOutputException>().Subject;
+        failure.Problem.Should().Contain($"\"{output}\" is missing");
+        transcript.Of(world.Agent!.AgentId).Count(call => call.Request[^1].Text.Contains($"\"{output}\" is missing")).Should().Be(1, "one repair round, not more");
+    }
+
+    [Then("a checkpoint of the last consistent turn was kept")]
+    public async Task CheckpointOfLastConsistentTurn()
+    {
+        var failedTurn = world.Events.OfType<TurnStarted>().Max(e => e.Turn);
+        var checkpoints = await world.CheckpointsAsync();
+        checkpoints.Should().NotBeEmpty();
+        checkpoints[^1].Turn.Should().Be(failedTurn - 1, "the failed turn changed nothing");
+        (await world.Agent!.Checkpoints.LoadAsync(checkpoints[^1].Id)).State.Completed.Should().BeFalse();
+    }
+
+    private object Outputs(string? leaveOut) => _outputs
+        .Where(o => o.Name != leaveOut)
+        .ToDictionary(o => o.Name, o => o.Type switch
+        {
+            SignatureFieldType.Integer => (object)2,
+            SignatureFieldType.List => new[] { "page the on-call engineer" },
+            _ => "The payment API failed for 20 minutes.",
+        });
+
+    private static JsonElement DoneSchema(ChatOptions options) =>
+        ((ChatResponseFormatJson)options.ResponseFormat!).Schema!.Value.GetProperty("properties").GetProperty("done");
+
+    private static SignatureFieldType TypeNamed(string type) => type switch
+    {
+        "text" => SignatureFieldType.Text,
+        "integer" => SignatureFieldType.Integer,
+        "list" => SignatureFieldType.List,
+        _ => throw new ArgumentException($"Unknown output type '{type}' (text, integer, list)."),
+    };
+
+    private static JsonValueKind KindOf(SignatureFieldType type) => type switch
+    {
+        SignatureFieldType.Integer => JsonValueKind.Number,
+        SignatureFieldType.List => JsonValueKind.Array,
+        _ => JsonValueKind.String,
+    };
+}
