@@ -7,10 +7,12 @@ Feature: What an agent must return
 
   Background:
     Given an agent whose signature asks for:
-      | output   | type    |
-      | summary  | text    |
-      | priority | integer |
-      | actions  | list    |
+      | output          | type    |
+      | summary         | text    |
+      | priority        | integer |
+      | actions         | list    |
+      | severity        | number  |
+      | customer_facing | boolean |
 
   Scenario: An agent that must call a tool every turn still answers on its last turn
     Given the agent must call one of its read-only file tools on every turn

@@ -20,13 +20,13 @@ Feature: Stopping an agent that reaches its budget
     library counts the tokens the model reports at that price. The agent must call a tool
     on every turn, so only the budget can end the run.
 
-    Given an agent with a budget of $0.05
+    Given an agent with a budget of $0.02
     And the model is priced at $20 per million input tokens and $60 per million output tokens
     And the agent must call one of its read-only file tools on every turn
     When the agent works on "Research every competitor" with up to 100 turns
     Then the run is interrupted by the system
     And the reason of the interrupt mentions the budget
-    And the amount spent is at least $0.05
+    And the amount spent is at least $0.02
     And the amount spent is what the model reported using, at its price
     And no model call was made after the budget was reached
     And a checkpoint was saved when the run stopped

@@ -71,7 +71,7 @@ public sealed class SignatureSteps(AgentWorld world, ModelTranscript transcript)
         var outputs = world.RequireResult().Outputs;
         outputs.Keys.Should().BeEquivalentTo(_outputs.Select(o => o.Name));
         foreach (var field in _outputs)
-            outputs[field.Name].ValueKind.Should().Be(KindOf(field.Type), "\"{0}\" is declared as {1}", field.Name, field.Type);
+            KindOf(field.Type).Should().Contain(outputs[field.Name].ValueKind, "\"{0}\" is declared as {1}", field.Name, field.Type);
         world.RequireResult().GetOutput<long>("priority").Should().Be(outputs["priority"].GetInt64(), "an integer output reads as a whole number");
     }
 
@@ -124,6 +124,8 @@ public sealed class SignatureSteps(AgentWorld world, ModelTranscript transcript)
         {
             SignatureFieldType.Integer => (object)2,
             SignatureFieldType.List => new[] { "page the on-call engineer" },
+            SignatureFieldType.Number => 0.8,
+            SignatureFieldType.Boolean => true,
             _ => "The payment API failed for 20 minutes.",
         });
 
@@ -135,13 +137,16 @@ public sealed class SignatureSteps(AgentWorld world, ModelTranscript transcript)
         "text" => SignatureFieldType.Text,
         "integer" => SignatureFieldType.Integer,
         "list" => SignatureFieldType.List,
-        _ => throw new ArgumentException($"Unknown output type '{type}' (text, integer, list)."),
+        "number" => SignatureFieldType.Number,
+        "boolean" => SignatureFieldType.Boolean,
+        _ => throw new ArgumentException($"Unknown output type '{type}' (text, integer, list, number, boolean)."),
     };
 
-    private static JsonValueKind KindOf(SignatureFieldType type) => type switch
+    private static JsonValueKind[] KindOf(SignatureFieldType type) => type switch
     {
-        SignatureFieldType.Integer => JsonValueKind.Number,
-        SignatureFieldType.List => JsonValueKind.Array,
-        _ => JsonValueKind.String,
+        SignatureFieldType.Integer or SignatureFieldType.Number => [JsonValueKind.Number],
+        SignatureFieldType.List => [JsonValueKind.Array],
+        SignatureFieldType.Boolean => [JsonValueKind.True, JsonValueKind.False],
+        _ => [JsonValueKind.String],
     };
 }

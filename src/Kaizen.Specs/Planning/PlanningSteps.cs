@@ -194,6 +194,7 @@ public sealed class PlanningSteps(AgentWorld world, ModelTranscript transcript)
     public void FailsAfter(int replans)
     {
         _result!.Succeeded.Should().BeFalse();
+        _result.Plan.IsComplete.Should().BeFalse("the plan it reports still has a failed step");
         _result.Plan.ReplanCount.Should().Be(replans);
         _result.FailureReason.Should().Contain("replan budget");
     }
