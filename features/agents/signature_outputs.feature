@@ -23,6 +23,15 @@ Feature: What an agent must return
     And the model was told each output with its type
     And on its last turn the model was offered no tools and could only reply with its final outputs
 
+  Scenario: The task's inputs reach the model, and a run without a required input is refused
+    Given the agent's signature also takes the input "region"
+    And the agent must answer on its last turn
+    When the agent works on "Triage the outage report" in the region "EMEA" for at most 1 turns
+    Then the run completed on turn 1
+    And the model was given the region "EMEA" with the task
+    When the agent is asked to work on "Triage the outage report" without a region
+    Then the run is refused before any model call, naming the missing input "region"
+
   @scripted-model
   Scenario: A final reply that misses an output is sent back once and repaired
     A real model constrained by the reply schema never leaves out a required output, so

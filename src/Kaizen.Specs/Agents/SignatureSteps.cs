@@ -18,6 +18,7 @@ public sealed class SignatureSteps(AgentWorld world, ModelTranscript transcript)
     private readonly List<SignatureField> _outputs = [];
     private readonly Dictionary<string, string> _typeNames = [];
     private Exception? _failure;
+    private int _callsBefore;
 
     [Given("an agent whose signature asks for:")]
     public void SignatureAsksFor(DataTable table)
@@ -46,6 +47,41 @@ public sealed class SignatureSteps(AgentWorld world, ModelTranscript transcript)
     [Given("the model's final reply leaves out {string} twice")]
     public void LeavesOutTwice(string output) =>
         world.Script = new ChatScript().Working("reading the report").Complete(Outputs(leaveOut: output)).Complete(Outputs(leaveOut: output));
+
+    [Given("the agent's signature also takes the input {string}")]
+    public void AlsoTakesInput(string input)
+    {
+        world.Signature!.Input(input, $"the {input} the report comes from");
+        world.Script = new ChatScript().Complete(Outputs(leaveOut: null));
+    }
+
+    [When("the agent works on {string} in the region {string} for at most {int} turns")]
+    public Task WorksInRegion(string task, string region, int turns)
+    {
+        world.Inputs = new Dictionary<string, string> { ["region"] = region };
+        return world.RunAsync(task, turns);
+    }
+
+    [When("the agent is asked to work on {string} without a region")]
+    public async Task WorksWithoutRegion(string task)
+    {
+        _callsBefore = transcript.Exchanges.Count;
+        world.Inputs = new Dictionary<string, string>();
+        try { await world.RunAsync(task, 1); }
+        catch (Exception failure) { _failure = failure; }
+    }
+
+    [Then("the model was given the region {string} with the task")]
+    public void GivenRegion(string region) =>
+        transcript.Of(world.Agent!.AgentId)[0].Request.Should().Contain(m => m.Role == ChatRole.User && m.Text.Contains($"region: {region}"),
+            "the library adds each input to the task it sends");
+
+    [Then("the run is refused before any model call, naming the missing input {string}")]
+    public void RefusedNamingInput(string input)
+    {
+        _failure.Should().BeOfType<ArgumentException>().Which.Message.Should().Contain($"'{input}'");
+        transcript.Exchanges.Should().HaveCount(_callsBefore, "nothing reaches the model without the input");
+    }
 
     [When("the agent works on {string} for at most {int} turns, which fails")]
     public async Task WorksAndFails(string task, int turns)

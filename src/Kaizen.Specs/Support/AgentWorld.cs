@@ -31,6 +31,9 @@ public sealed class AgentWorld : IAsyncDisposable
         workspace.Track(this);
     }
 
+    /// <summary>Named signature inputs given with the next run's task.</summary>
+    public IReadOnlyDictionary<string, string> Inputs { get; set; } = new Dictionary<string, string>();
+
     /// <summary>What the next agent takes and must return (null: the default task → result signature).</summary>
     public Signature? Signature { get; set; }
 
@@ -131,7 +134,7 @@ public sealed class AgentWorld : IAsyncDisposable
     public async Task RunAsync(string task, int? maxTurns = null)
     {
         var agent = Agent ?? BuildAgent();
-        await CaptureAsync(() => agent.RunAutonomousAsync(new AgentRunRequest(task) { MaxTurns = maxTurns, FirstTurnToolMode = FirstTurnToolMode, ToolMode = ToolMode }));
+        await CaptureAsync(() => agent.RunAutonomousAsync(new AgentRunRequest(task) { Inputs = Inputs, MaxTurns = maxTurns, FirstTurnToolMode = FirstTurnToolMode, ToolMode = ToolMode }));
     }
 
     /// <summary>Resumes from <paramref name="checkpointId"/> on the current agent, recording how it ended.</summary>
