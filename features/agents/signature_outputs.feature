@@ -13,6 +13,7 @@ Feature: What an agent must return
       | actions         | list    |
       | severity        | number  |
       | customer_facing | boolean |
+      | details         | object  |
 
   Scenario: An agent that must call a tool every turn still answers on its last turn
     Given the agent must call one of its read-only file tools on every turn

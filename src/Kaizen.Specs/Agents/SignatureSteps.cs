@@ -162,6 +162,7 @@ public sealed class SignatureSteps(AgentWorld world, ModelTranscript transcript)
             SignatureFieldType.List => new[] { "page the on-call engineer" },
             SignatureFieldType.Number => 0.8,
             SignatureFieldType.Boolean => true,
+            SignatureFieldType.Object => new Dictionary<string, object> { ["service"] = "payments" },
             _ => "The payment API failed for 20 minutes.",
         });
 
@@ -175,7 +176,8 @@ public sealed class SignatureSteps(AgentWorld world, ModelTranscript transcript)
         "list" => SignatureFieldType.List,
         "number" => SignatureFieldType.Number,
         "boolean" => SignatureFieldType.Boolean,
-        _ => throw new ArgumentException($"Unknown output type '{type}' (text, integer, list, number, boolean)."),
+        "object" => SignatureFieldType.Object,
+        _ => throw new ArgumentException($"Unknown output type '{type}' (text, integer, list, number, boolean, object)."),
     };
 
     private static JsonValueKind[] KindOf(SignatureFieldType type) => type switch
@@ -183,6 +185,7 @@ public sealed class SignatureSteps(AgentWorld world, ModelTranscript transcript)
         SignatureFieldType.Integer or SignatureFieldType.Number => [JsonValueKind.Number],
         SignatureFieldType.List => [JsonValueKind.Array],
         SignatureFieldType.Boolean => [JsonValueKind.True, JsonValueKind.False],
+        SignatureFieldType.Object => [JsonValueKind.Object],
         _ => [JsonValueKind.String],
     };
 }
