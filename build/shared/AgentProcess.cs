@@ -14,12 +14,24 @@ public sealed class AgentProcess : IDisposable
 
     private readonly TimeSpan LineTimeout;
 
+    // GNU coreutils env (8.31+): --default-signal resets a signal's handling to the default before exec.
+    private const string ResetSignals = "/usr/bin/env";
+
     private AgentProcess(TimeSpan lineTimeout, string[] args, string hostName = "Kaizen.Agents.TestHost")
     {
         LineTimeout = lineTimeout;
         var host = Path.Combine(AppContext.BaseDirectory, hostName + ".dll");
         if (!File.Exists(host)) throw new FileNotFoundException($"The test host is missing next to the tests: the test project must reference tests/{hostName}.", host);
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        if (OperatingSystem.IsLinux() && File.Exists(ResetSignals))
+        {
+            // A test run started as a background job without job control (`(cmd &)`) hands its children an ignored
+            // SIGINT, and .NET keeps an inherited ignored SIGINT ignored: start the host with it reset, as from a terminal,
+            // so the signal tests test the agent and not how the run was launched.
+            start.FileName = ResetSignals;
+            start.ArgumentList.Add("--default-signal=INT");
+            start.ArgumentList.Add("dotnet");
+        }
         start.ArgumentList.Add(host);
         foreach (var arg in args) start.ArgumentList.Add(arg);
         _process = Process.Start(start) ?? throw new InvalidOperationException("Could not start the test host.");
