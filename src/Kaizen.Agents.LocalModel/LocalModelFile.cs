@@ -60,8 +60,10 @@ public static class LocalModelFile
         if (!info.Exists) throw Problem(full, "is missing");
         // A symbolic link's own length is the length of its target path: check the file it points to.
         if (info.LinkTarget is not null)
+        {
             info = info.ResolveLinkTarget(returnFinalTarget: true) as FileInfo ?? info;
-        if (!info.Exists) throw Problem(full, "is a link to a file that does not exist");
+            if (!info.Exists) throw Problem(full, "is a link to a file that does not exist");
+        }
         if (info.Length < MinimumSize) throw Problem(full, $"is too small to be a model ({info.Length:N0} bytes)");
         if (string.Equals(info.Name, FileName, StringComparison.Ordinal) && info.Length != ExpectedSize)
             throw Problem(full, $"has {info.Length:N0} bytes instead of {ExpectedSize:N0} (incomplete or corrupt)");

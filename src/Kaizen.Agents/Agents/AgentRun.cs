@@ -46,7 +46,7 @@ internal sealed class AgentRun
         _memory = agent.Memory is null ? null : new MemoryBridge(agent.Memory, agent.Config, agent.AgentId, threadId, agent.Time);
         _prompt = new PromptBuilder(agent.Signature, _memory);
         _replySchema = SignatureReplySchema.For(agent.Signature);
-        _finalReplySchema = SignatureReplySchema.For(agent.Signature, final: true);
+        _finalReplySchema = agent.Config.AnswerOnLastTurn ? SignatureReplySchema.For(agent.Signature, final: true) : _replySchema;
     }
 
     public string ThreadId => _threadId;

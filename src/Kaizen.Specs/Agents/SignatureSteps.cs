@@ -67,8 +67,7 @@ public sealed class SignatureSteps(AgentWorld world, ModelTranscript transcript)
     {
         _callsBefore = transcript.Exchanges.Count;
         world.Inputs = new Dictionary<string, string>();
-        try { await world.RunAsync(task, 1); }
-        catch (Exception failure) { _failure = failure; }
+        await RunExpectingFailureAsync(task, 1);
     }
 
     [Then("the model was given the region {string} with the task")]
@@ -84,7 +83,9 @@ public sealed class SignatureSteps(AgentWorld world, ModelTranscript transcript)
     }
 
     [When("the agent works on {string} for at most {int} turns, which fails")]
-    public async Task WorksAndFails(string task, int turns)
+    public Task WorksAndFails(string task, int turns) => RunExpectingFailureAsync(task, turns);
+
+    private async Task RunExpectingFailureAsync(string task, int turns)
     {
         try { await world.RunAsync(task, turns); }
         catch (Exception failure) { _failure = failure; }
