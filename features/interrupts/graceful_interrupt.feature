@@ -16,3 +16,15 @@ Feature: Stopping an agent gracefully
     And the interrupt came from the user
     And a checkpoint of that turn was saved before the run stopped
     And the checkpoint named in the interrupt can be loaded
+
+  Scenario: Pressing Ctrl+C a second time stops the agent at once
+    A user who will not wait for the turn to finish presses Ctrl+C again. The second SIGINT
+    reaches the agent process half a second after the first, while the local model is still
+    reading the first turn's prompt. The run stops without waiting for the model's reply,
+    keeps nothing of the unfinished turn, and still saves a checkpoint to resume from.
+
+    Given an agent process with interrupts enabled
+    When the user presses Ctrl+C twice while the agent works on "Analyse the logs"
+    Then the run stops at once, without finishing the turn in progress
+    And the interrupt came from the user
+    And the checkpoint named in the interrupt can be loaded

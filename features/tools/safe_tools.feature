@@ -27,3 +27,15 @@ Feature: Safe tools run without asking
       | path     | ../../etc/passwd |
     Then the call to "read_file" failed with an error mentioning "may not leave the workspace"
     And the run continued to its end
+
+  @scripted-model
+  Scenario: A call whose arguments break the tool's schema never runs, and the model is told why
+    The local model's replies are bound to each tool's schema, so only the scripted model
+    can send a number where a path belongs and leave out a required argument.
+
+    When the model asks to call "write_file" with the arguments '{"path": 42}'
+    Then the call to "write_file" failed with an error mentioning "arguments.path must be 'string' but is a number (42)"
+    And the model received "arguments.content is required but missing" as the tool result
+    And nobody was asked for approval
+    And the audit log records "write_file" as "refused for invalid arguments"
+    And the workspace is as it was before the run

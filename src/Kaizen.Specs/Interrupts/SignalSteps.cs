@@ -24,13 +24,24 @@ public sealed class SignalSteps(ScenarioWorkspace workspace)
     public void AgentProcess() => _dataFolder = workspace.FolderOf("agent-process");
 
     [When("the user presses Ctrl+C while the agent works on {string}")]
-    public async Task CtrlC(string task)
+    public Task CtrlC(string task) => PressCtrlC(task, times: 1);
+
+    [When("the user presses Ctrl+C twice while the agent works on {string}")]
+    public Task CtrlCTwice(string task) => PressCtrlC(task, times: 2);
+
+    private async Task PressCtrlC(string task, int times)
     {
         _task = task;
         using var agent = Testing.Processes.AgentProcess.StartPatient(Patience, "run-local", _dataFolder, "3", "100", task);
         _lines.Add(await agent.ReadUntilAsync("thread"));
         _lines.Add(await agent.ReadUntilAsync("turn-started 1"));
         agent.Signal("INT");
+        // The second press comes while the model is still reading the first turn's prompt (seconds on a CPU).
+        for (var press = 2; press <= times; press++)
+        {
+            await Task.Delay(TimeSpan.FromMilliseconds(500));
+            agent.Signal("INT");
+        }
         while (await agent.ReadLineAsync() is { } line)
         {
             _lines.Add(line);
@@ -55,6 +66,17 @@ public sealed class SignalSteps(ScenarioWorkspace workspace)
         var state = (await LoadNamedCheckpointAsync()).State;
         state.Turn.Should().Be(inProgress, "a graceful stop finishes the turn in progress (turn {0}) and starts no other", inProgress);
         state.Conversation.Should().Contain(c => c.Role == ConversationEntry.AssistantRole && c.Turn == inProgress, "the model's answer of the interrupted turn is kept");
+    }
+
+    [Then("the run stops at once, without finishing the turn in progress")]
+    public async Task StoppedAtOnce()
+    {
+        Interrupted()[2].Should().Be("Immediate", "a second Ctrl+C turns the graceful stop into an immediate one");
+        var inProgress = TurnInProgress();
+        var state = (await LoadNamedCheckpointAsync()).State;
+        state.Turn.Should().Be(inProgress - 1, "an immediate stop keeps only the turns that were finished");
+        state.Conversation.Should().NotContain(c => c.Turn == inProgress && c.Role != ConversationEntry.UserRole,
+            "nothing of the interrupted turn {0} is kept but the task it was given", inProgress);
     }
 
     [Then("the interrupt came from the user")]

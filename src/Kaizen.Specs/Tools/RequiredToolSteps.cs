@@ -25,10 +25,26 @@ public sealed class RequiredToolSteps(ToolWorld tools, AgentWorld world, ModelTr
         ["run_command"] = new { command = "rm notes.txt" },
         ["delete_file"] = new { path = "notes.txt" },
         ["write_file"] = new { path = "summary.md", content = "# Weekly summary" },
+        ["fs_read_text_file"] = new { path = "notes.txt" },
+        ["fs_write_file"] = new { path = "summary.md", content = "# Weekly summary" },
+        ["fs_move_file"] = new { source = "notes.txt", destination = "old-notes.txt" },
     };
 
     [When("the agent is told to start with {string} on the task {string}")]
     public async Task StartWith(string tool, string task)
+    {
+        await RunRequiringAsync(tool, task);
+        world.Result.Should().NotBeNull("the run must end normally (a refusal is an answer, not a crash); it ended with {0}", world.Interruption?.Reason);
+    }
+
+    [When("the agent is told to start with {string} on the task {string} while nobody is there to answer")]
+    public async Task StartWithNobodyThere(string tool, string task)
+    {
+        await RunRequiringAsync(tool, task);
+        world.Interruption.Should().NotBeNull("a call waiting for approval stops the run; it ended with {0}", world.Result?.StopReason);
+    }
+
+    private async Task RunRequiringAsync(string tool, string task)
     {
         world.FirstTurnToolMode = ChatToolMode.RequireSpecific(tool);
         tools.TakeSnapshot();
@@ -36,7 +52,6 @@ public sealed class RequiredToolSteps(ToolWorld tools, AgentWorld world, ModelTr
             ? ScriptedReply.CallTool(tool, ScriptedArguments.GetValueOrDefault(tool))
             : ScriptedReply.Complete(new { result = $"The {tool} call came back." }));
         await world.RunAsync(task, 3);
-        world.Result.Should().NotBeNull("the run must end normally (a refusal is an answer, not a crash); it ended with {0}", world.Interruption?.Reason);
         world.Events.OfType<ToolCalled>().Should().Contain(c => c.ToolName == tool && c.Turn == 1,
             "the first turn was required to call {0}; calls: {1}", tool, string.Join(", ", world.Events.OfType<ToolCalled>().Select(c => $"{c.ToolName}@{c.Turn}")));
     }
@@ -138,7 +153,12 @@ public sealed class RequiredToolSteps(ToolWorld tools, AgentWorld world, ModelTr
 
     private string AuditText() => string.Join("; ", tools.Audit.Entries.Select(e => $"{e.ToolName}:{e.Decision} by {e.Decider}"));
 
-    private ToolCalled FirstCall(string tool) => world.Events.OfType<ToolCalled>().First(c => c.ToolName == tool);
+    // How the first call of the tool ended: a call that waited for approval ends when the resumed run answers it.
+    private ToolCalled FirstCall(string tool)
+    {
+        var first = world.Events.OfType<ToolCalled>().First(c => c.ToolName == tool);
+        return world.Events.OfType<ToolCalled>().Last(c => c.CallId == first.CallId);
+    }
 
     private static string Text(FunctionResultContent result) => result.Result switch
     {

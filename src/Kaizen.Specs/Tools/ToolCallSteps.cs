@@ -53,9 +53,18 @@ public sealed class ToolCallSteps(ToolWorld tools, AgentWorld world)
 
     [When("the model asks to call {string} with:")]
     [When("the model asks to call the MCP tool {string} with:")]
-    public async Task ModelCalls(string tool, DataTable arguments)
+    public Task ModelCalls(string tool, DataTable arguments) =>
+        ModelCallsAsync(tool, arguments.Rows.ToDictionary(r => r["argument"], r => (object?)r["value"].Replace("<workspace>", tools.Root, StringComparison.Ordinal)));
+
+    [When("the model asks to call {string} with the arguments {string}")]
+    public Task ModelCallsWithJson(string tool, string json)
     {
-        var args = arguments.Rows.ToDictionary(r => r["argument"], r => (object?)r["value"].Replace("<workspace>", tools.Root, StringComparison.Ordinal));
+        tools.TakeSnapshot();
+        return ModelCallsAsync(tool, JsonSerializer.Deserialize<Dictionary<string, JsonElement>>(json)!.ToDictionary(p => p.Key, p => (object?)p.Value));
+    }
+
+    private async Task ModelCallsAsync(string tool, Dictionary<string, object?> args)
+    {
         world.Script = ChatScript.ByTurn((turn, request) =>
         {
             Observe(request);
@@ -106,6 +115,8 @@ public sealed class ToolCallSteps(ToolWorld tools, AgentWorld world)
             "approved by person" => ToolAuditDecision.Approved,
             "denied by person" => ToolAuditDecision.Denied,
             "rejected by policy" => ToolAuditDecision.RejectedByPolicy,
+            "waiting for approval" => ToolAuditDecision.PendingApproval,
+            "refused for invalid arguments" => ToolAuditDecision.InvalidArguments,
             _ => throw new ArgumentException($"Unknown audit decision \"{decision}\"."),
         };
         tools.Audit.Entries.Where(e => e.ToolName == tool).Select(e => e.Decision).Should().Contain(expected,

@@ -47,6 +47,13 @@ public sealed class ToolWorld(ScenarioWorkspace workspace, AgentWorld agents)
         agents.Tools = new ToolExecutor(Registry, ApprovalPolicy.Default, person, Audit);
     }
 
+    /// <summary>
+    /// Gives the scenario's agent an executor whose approvals wait in <paramref name="store"/>: a call that needs
+    /// approval is recorded as pending and the run stops until someone decides it in the store.
+    /// </summary>
+    public void EquipWithApprovalStore(IApprovalStore store) =>
+        agents.Tools = new ToolExecutor(Registry, ApprovalPolicy.Default, new StoredApprovalHandler(store), Audit);
+
     /// <summary>Remembers every workspace file and its bytes, to compare after a run.</summary>
     public void TakeSnapshot() => _snapshot = ReadFiles();
 
