@@ -45,6 +45,18 @@ Feature: What an agent must return
     And every declared output was returned, each of its type
 
   @scripted-model
+  Scenario: A final reply wrapped in prose, with an output of the wrong type, is read and repaired once
+    Models without a reply grammar (Ollama or OpenAI-compatible ones) often put a sentence
+    before and after their JSON; the local model's grammar never does, nor gives a fraction
+    for an integer, so the scripted model sends these replies.
+
+    Given the model's final reply, wrapped in prose, gives "priority" as 2.5 once
+    When the agent works on "Triage the outage report" for at most 3 turns
+    Then the run completed
+    And the model was told that "priority" should be integer
+    And every declared output was returned, each of its type
+
+  @scripted-model
   Scenario: A model that cannot fill the signature stops the run and names the problem
     The scripted model leaves out the same output twice, which a schema-constrained real
     model never does.

@@ -28,3 +28,14 @@ Feature: Memory that survives restarts and moves between tiers
     And the turn "The backup password rotates every 90 days" is no longer in the warm set
     When the cold memory of "ops" is searched for "backup password rotation" and the best result is reinforced
     Then the turn "The backup password rotates every 90 days" is in the warm set again
+
+  Scenario: A turn damaged on disk is named, and the rest of the session is still there
+    A bad sector or a half-copied file can break the stored text of one turn. Reading the
+    session then fails with an error that names the file, the session and the damaged turn,
+    and still hands back every other turn, so nothing else of the memory is lost.
+
+    Given the session "ops" has stored 30 turns "Note 0" to "Note 29", alternating user and assistant
+    When the stored text "Note 17" is damaged on disk and the memory store is opened again
+    Then reading the 30 turns of "ops" fails, naming the file and the damaged turn
+    And the error still gives the other 29 turns, in order and unchanged
+    And the session "ops" still stores a new turn and finds it again

@@ -48,6 +48,21 @@ public sealed class SignatureSteps(AgentWorld world, ModelTranscript transcript)
     public void LeavesOutTwice(string output) =>
         world.Script = new ChatScript().Working("reading the report").Complete(Outputs(leaveOut: output)).Complete(Outputs(leaveOut: output));
 
+    [Given("the model's final reply, wrapped in prose, gives {string} as {word} once")]
+    public void WrongTypeInProse(string output, string json)
+    {
+        var wrong = ((Dictionary<string, object>)Outputs(leaveOut: null))
+            .ToDictionary(p => p.Key, p => p.Key == output ? JsonSerializer.Deserialize<JsonElement>(json) : p.Value);
+        // Models without a reply grammar often put a sentence before and after the JSON they were asked for.
+        static string InProse(object outputs) => $"Here is my triage: {AgentReplyProtocol.FormatCompletion(outputs)} Let me know if you need more.";
+        world.Script = new ChatScript().Working("reading the report").Say(InProse(wrong)).Say(InProse(Outputs(leaveOut: null)));
+    }
+
+    [Then("the model was told that {string} should be {word}")]
+    public void ToldWrongType(string output, string kind) =>
+        transcript.Of(world.Agent!.AgentId).Select(call => call.Request.Last())
+            .Should().ContainSingle(message => message.Role == ChatRole.User && message.Text.Contains($"\"{output}\" should be {kind}"), "the library sends the problem back once");
+
     [Given("the agent's signature also takes the input {string}")]
     public void AlsoTakesInput(string input)
     {

@@ -1,0 +1,64 @@
+using System.Text;
+using Kaizen.Agents.Memory;
+using Reqnroll;
+
+namespace Kaizen.Specs.Memory;
+
+/// <summary>
+/// A memory file damaged on disk (a bad sector, a half-copied file): the step breaks the stored bytes of one turn's
+/// text, and the Then steps check what the library reports and what it still returns.
+/// </summary>
+[Binding]
+public sealed class DamagedMemorySteps(MemoryWorld world)
+{
+    private MemoryStoreDamagedException? _error;
+    private string _damagedText = "";
+
+    [When("the stored text {string} is damaged on disk and the memory store is opened again")]
+    public async Task DamageOnDisk(string text)
+    {
+        await world.CloseAllAsync();
+        _damagedText = text;
+        var bytes = File.ReadAllBytes(world.DatabasePath);
+        // The text as stored (a BSON string ends with a zero byte), so "Note 1" does not also hit "Note 17".
+        var stored = Encoding.UTF8.GetBytes(text + "\0");
+        var hits = 0;
+        for (var i = 0; i + stored.Length <= bytes.Length; i++)
+        {
+            if (!bytes.AsSpan(i, stored.Length).SequenceEqual(stored)) continue;
+            bytes[i] = 0xFF; // never valid in UTF-8
+            hits++;
+        }
+        hits.Should().BePositive("the text must be in the file to damage it");
+        File.WriteAllBytes(world.DatabasePath, bytes);
+    }
+
+    [Then("reading the {int} turns of {string} fails, naming the file and the damaged turn")]
+    public async Task ReadingFails(int count, string session)
+    {
+        var backend = world.Session(session);
+        _error = (await FluentActions.Awaiting(() => backend.LoadTurnsAsync(0, count)).Should().ThrowAsync<MemoryStoreDamagedException>()).Which;
+        _error.Path.Should().Be(world.DatabasePath);
+        _error.Message.Should().Contain(world.DatabasePath).And.Contain(session);
+        _error.DamagedSequences.Should().ContainSingle("only one turn was damaged");
+        _error.Message.Should().Contain(_error.DamagedSequences[0].ToString(System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    [Then("the error still gives the other {int} turns, in order and unchanged")]
+    public void OtherTurnsReadable(int count)
+    {
+        var readable = _error!.ReadableTurns;
+        readable.Should().HaveCount(count);
+        readable.Select(t => t.Sequence).Should().BeInAscendingOrder().And.NotContain(_error.DamagedSequences[0]);
+        readable.Should().NotContain(t => t.Content == _damagedText);
+        readable.Should().OnlyContain(t => t.Content.StartsWith(_damagedText.Split(' ')[0] + " ", StringComparison.Ordinal), "every other turn keeps its text");
+    }
+
+    [Then("the session {string} still stores a new turn and finds it again")]
+    public async Task StillUsable(string session)
+    {
+        var backend = world.Session(session);
+        var stored = await backend.StoreTurnAsync("user", "Written after the damage was found", DateTimeOffset.UnixEpoch.AddDays(1));
+        (await backend.GetTurnAsync(stored.Id)).Should().NotBeNull().And.Match<MemoryTurn>(t => t.Content == "Written after the damage was found");
+    }
+}
