@@ -29,3 +29,17 @@ Feature: Cold memory: finding old knowledge by meaning
     Then 5 results come back, best first
     And the best result is the turn about "TLS certificate"
     And the question and the best result share no content word
+
+  Scenario: A memory written with the hashing embedder is re-embedded, then found by meaning
+    The built-in hashing embedder matches words, not meaning. The library's re-embedder
+    converts the file to the sentence model in small batches, each committed with its
+    progress; the converted store opens with the sentence model and finds a paraphrase.
+
+    Given the memory store embeds with the built-in hashing embedder
+    And the session "ops" has stored these turns among 100 unrelated ones:
+      | role | content                                                                         |
+      | user | Remember to renew the staging server's TLS certificate before it expires on the 14th |
+    When the memory file is re-embedded with the sentence model in batches of 16
+    Then all 101 turns of "ops" were embedded again, in batches of at most 16, and the progress reached all of them
+    When the cold memory of "ops" is searched for "when does the encryption credential of our pre-production machine run out" with 5 results
+    Then the best result is the turn about "TLS certificate"

@@ -124,6 +124,9 @@ public sealed class MetaControllerTests
         outcome.AgentName.Should().Be("reviewer");
         outcome.RoutingReason.Should().StartWith("LLM router chose reviewer: needs a careful eye");
         model.Requests.Single().LastUserText.Should().Contain("- coder: code").And.Contain("- reviewer: code, review");
+        var format = model.Requests.Single().Options!.ResponseFormat.Should().BeOfType<Microsoft.Extensions.AI.ChatResponseFormatJson>().Subject;
+        format.Schema!.Value.GetProperty("properties").GetProperty("agent").GetProperty("enum").EnumerateArray().Select(e => e.GetString())
+            .Should().Equal(["coder", "reviewer"], "a model with structured output can only name a capable agent");
     }
 
     [Fact]

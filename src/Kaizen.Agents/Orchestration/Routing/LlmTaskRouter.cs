@@ -27,7 +27,7 @@ public sealed class LlmTaskRouter(IChatClient model, ITaskRouter? filter = null)
         string text;
         try
         {
-            text = (await _model.GetResponseAsync([new ChatMessage(ChatRole.User, prompt)], new ChatOptions { ResponseFormat = ChatResponseFormat.Json }, cancellationToken).ConfigureAwait(false)).Text;
+            text = (await _model.GetResponseAsync([new ChatMessage(ChatRole.User, prompt)], new ChatOptions { ResponseFormat = StrategyReplyFormats.Route(decision.Candidates.Select(a => a.Name)) }, cancellationToken).ConfigureAwait(false)).Text;
         }
         catch (Exception ex) when (Recoverable.Is(ex, cancellationToken))
         {

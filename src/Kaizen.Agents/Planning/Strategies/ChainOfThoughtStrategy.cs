@@ -31,7 +31,7 @@ public sealed class ChainOfThoughtStrategy(IChatClient model) : IReasoningStrate
             try
             {
                 calls++;
-                reply = await _model.GetResponseAsync(messages, new ChatOptions { ResponseFormat = ChatResponseFormat.Json }, cancellationToken).ConfigureAwait(false);
+                reply = await _model.GetResponseAsync(messages, new ChatOptions { ResponseFormat = StrategyReplyFormats.ChainOfThought }, cancellationToken).ConfigureAwait(false);
             }
             catch (Exception ex) when (Recoverable.Is(ex, cancellationToken))
             {

@@ -90,7 +90,8 @@ public sealed partial class TreeOfThoughtsStrategy(IChatClient model, TreeOfThou
     {
         var text = await AskAsync(
             $"Task: {task}\nThoughts so far: {Describe(branch.Thoughts)}\n" +
-            $"Propose {_options.BranchFactor} different next thoughts. Reply with only JSON: {{\"thoughts\":[\"…\"]}}", cancellationToken).ConfigureAwait(false);
+            $"Propose {_options.BranchFactor} different next thoughts. Reply with only JSON: {{\"thoughts\":[\"…\"]}}",
+            StrategyReplyFormats.Thoughts(_options.BranchFactor), cancellationToken).ConfigureAwait(false);
         return ModelJson.TryParseObject(text, out var json, out _) ? ModelJson.Strings(json, "thoughts") : [];
     }
 
@@ -98,7 +99,7 @@ public sealed partial class TreeOfThoughtsStrategy(IChatClient model, TreeOfThou
     {
         var text = await AskAsync(
             $"Task: {task}\nScore this line of thought from 0 (useless) to 10 (solves the task): {Describe(path)}\n" +
-            "Reply with only JSON: {\"score\":n}", cancellationToken).ConfigureAwait(false);
+            "Reply with only JSON: {\"score\":n}", StrategyReplyFormats.Score, cancellationToken).ConfigureAwait(false);
         if (ModelJson.TryParseObject(text, out var json, out _) && ModelJson.String(json, "score") is { } raw
             && double.TryParse(raw, NumberStyles.Float, CultureInfo.InvariantCulture, out var parsed))
             return Math.Clamp(parsed, 0, 10);
@@ -110,13 +111,13 @@ public sealed partial class TreeOfThoughtsStrategy(IChatClient model, TreeOfThou
     {
         var text = await AskAsync(
             $"Task: {task}\nBest line of thought: {Describe(best.Thoughts)}\nGive the final answer. Reply with only JSON: {{\"answer\":\"…\"}}",
-            cancellationToken).ConfigureAwait(false);
+            StrategyReplyFormats.Answer, cancellationToken).ConfigureAwait(false);
         return ModelJson.TryParseObject(text, out var json, out _) ? ModelJson.String(json, "answer") : text.Trim();
     }
 
-    private async Task<string> AskAsync(string prompt, CancellationToken cancellationToken)
+    private async Task<string> AskAsync(string prompt, ChatResponseFormat format, CancellationToken cancellationToken)
     {
-        var reply = await _model.GetResponseAsync([new ChatMessage(ChatRole.User, prompt)], new ChatOptions { ResponseFormat = ChatResponseFormat.Json }, cancellationToken).ConfigureAwait(false);
+        var reply = await _model.GetResponseAsync([new ChatMessage(ChatRole.User, prompt)], new ChatOptions { ResponseFormat = format }, cancellationToken).ConfigureAwait(false);
         return reply.Text;
     }
 

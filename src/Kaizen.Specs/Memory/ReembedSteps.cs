@@ -1,0 +1,41 @@
+using Kaizen.Agents.Embeddings.MiniLM;
+using Kaizen.Agents.Memory.Embeddings;
+using Kaizen.Agents.Memory.Reembedding;
+using Reqnroll;
+
+namespace Kaizen.Specs.Memory;
+
+/// <summary>
+/// Converting a memory file from one embedder to another with the library's re-embedder, then opening it with the new
+/// one. The counts checked are the ones the re-embedder reported and the turns the reopened store holds.
+/// </summary>
+[Binding]
+public sealed class ReembedSteps(MemoryWorld world)
+{
+    private readonly List<ReembedProgress> _progress = [];
+    private ReembedResult? _result;
+
+    [Given("the memory store embeds with the built-in hashing embedder")]
+    public void HashingEmbedder() => world.Options.EmbeddingGenerator = MemoryEmbedders.Local();
+
+    [When("the memory file is re-embedded with the sentence model in batches of {int}")]
+    public async Task Reembed(int batch)
+    {
+        await world.CloseAllAsync();
+        _result = await MemoryReembedder.ReembedAsync(world.DatabasePath, MiniLMEmbeddingGenerator.Shared, p => _progress.Add(p), batch);
+        world.Options.UseMiniLM();
+    }
+
+    [Then("all {int} turns of {string} were embedded again, in batches of at most {int}, and the progress reached all of them")]
+    public async Task EveryTurnEmbedded(int turns, string session, int batch)
+    {
+        _result!.SessionsConverted.Should().Be(1);
+        _result.TurnsEmbedded.Should().Be(turns);
+        var reports = _progress.Where(p => p.SessionId == session).ToList();
+        reports.Should().NotBeEmpty();
+        reports[^1].Should().Match<ReembedProgress>(p => p.Done == turns && p.Total == turns);
+        reports.Select(p => p.Done).Should().BeInAscendingOrder();
+        reports.Zip(reports.Skip(1), (a, b) => b.Done - a.Done).Should().OnlyContain(step => step <= batch, "each batch is committed on its own");
+        (await world.Session(session).LoadTurnsAsync(0, turns + 1)).Should().HaveCount(turns, "the reopened store holds every turn");
+    }
+}
