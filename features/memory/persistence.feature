@@ -39,3 +39,10 @@ Feature: Memory that survives restarts and moves between tiers
     Then reading the 30 turns of "ops" fails, naming the file and the damaged turn
     And the error still gives the other 29 turns, in order and unchanged
     And the session "ops" still stores a new turn and finds it again
+
+  Scenario: The readable turns of a damaged memory file are salvaged into a new one
+    Given the session "ops" has stored 30 turns "Note 0" to "Note 29", alternating user and assistant
+    When the stored text "Note 17" is damaged on disk and the memory store is opened again
+    And the readable turns of the damaged file are exported
+    Then the export holds the other 29 turns of one session and counts the damaged one as unreadable
+    And a new memory file loaded from the export gives back those 29 turns of "ops", in order

@@ -23,3 +23,25 @@ Feature: Running independent tasks in parallel
     And at some moment 2 tasks were running at once
     And the tasks were shared among the agents
     And the results are in the order of the tasks
+
+  Scenario: A task that builds on another starts after it and is handed its result
+    Whether the model finishes the first task is its own affair: if it does, the second
+    task's prompt carries its result; if not, the second task never reaches an agent.
+
+    Given a meta-controller that runs at most 2 tasks at once
+    And 2 agents able to do "research"
+    When the meta-controller runs these tasks, each after the ones it depends on:
+      | id     | task                                      | depends on |
+      | task-1 | List three risks of entering market A     |            |
+      | task-2 | Rank the risks found for market A by cost | task-1     |
+    Then "task-2" was handed the result of "task-1", or did not run because "task-1" failed
+
+  Scenario: Tasks that wait for each other in a cycle are refused before any work starts
+    Given 2 agents able to do "research"
+    When the meta-controller runs these tasks, each after the ones it depends on:
+      | id     | task                        | depends on |
+      | task-1 | Draft the plan              | task-3     |
+      | task-2 | Review the plan             | task-1     |
+      | task-3 | Approve the reviewed plan   | task-2     |
+    Then the batch is refused, naming the cycle "task-1 -> task-3 -> task-2 -> task-1"
+    And no agent worked on any task

@@ -42,6 +42,8 @@ public static class MemoryRepair
         var ordered = turns.Values
             .Select(d => (Session: d[TurnDocument.Session].AsString, Sequence: d[TurnDocument.Sequence].AsInt64, Doc: d))
             .OrderBy(t => t.Session, StringComparer.Ordinal).ThenBy(t => t.Sequence).ToList();
+        var exported = 0;
+        var exportedSessions = new HashSet<string>(StringComparer.Ordinal);
         var output = new StreamWriter(outputPath, append: false);
         await using (output.ConfigureAwait(false))
         {
@@ -57,9 +59,11 @@ public static class MemoryRepair
                     ["timestamp"] = turn.Timestamp, ["metadata"] = turn.Metadata,
                 });
                 await output.WriteLineAsync(line.AsMemory(), cancellationToken).ConfigureAwait(false);
+                exported++;
+                exportedSessions.Add(session);
             }
         }
-        return new MemoryRepairReport(ordered.Count, ordered.Select(t => t.Session).Distinct().Count(), whole, unreadable);
+        return new MemoryRepairReport(exported, exportedSessions.Count, whole, unreadable);
     }
 
     private static string LogPath(string path) =>

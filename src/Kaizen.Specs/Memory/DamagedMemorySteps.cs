@@ -1,4 +1,5 @@
 using System.Text;
+using System.Text.Json;
 using Kaizen.Agents.Memory;
 using Reqnroll;
 
@@ -13,6 +14,9 @@ public sealed class DamagedMemorySteps(MemoryWorld world)
 {
     private MemoryStoreDamagedException? _error;
     private string _damagedText = "";
+    private MemoryRepairReport? _report;
+    private string _exportPath = "";
+    private byte[] _fileBefore = [];
 
     [When("the stored text {string} is damaged on disk and the memory store is opened again")]
     public async Task DamageOnDisk(string text)
@@ -52,6 +56,34 @@ public sealed class DamagedMemorySteps(MemoryWorld world)
         readable.Select(t => t.Sequence).Should().BeInAscendingOrder().And.NotContain(_error.DamagedSequences[0]);
         readable.Should().NotContain(t => t.Content == _damagedText);
         readable.Should().OnlyContain(t => t.Content.StartsWith(_damagedText.Split(' ')[0] + " ", StringComparison.Ordinal), "every other turn keeps its text");
+    }
+
+    [When("the readable turns of the damaged file are exported")]
+    public async Task Export()
+    {
+        await world.CloseAllAsync();
+        _fileBefore = File.ReadAllBytes(world.DatabasePath);
+        _exportPath = Path.Combine(Path.GetDirectoryName(world.DatabasePath)!, "salvaged.jsonl");
+        _report = await MemoryRepair.ExportReadableTurnsAsync(world.DatabasePath, _exportPath);
+    }
+
+    [Then("the export holds the other {int} turns of one session and counts the damaged one as unreadable")]
+    public void ExportHolds(int count)
+    {
+        _report!.Should().Match<MemoryRepairReport>(r => r.TurnsExported == count && r.Sessions == 1 && r.UnreadableRecords == 1, "report: {0}", _report);
+        File.ReadAllLines(_exportPath).Should().HaveCount(count);
+        File.ReadAllBytes(world.DatabasePath).Should().Equal(_fileBefore, "the damaged file is never written to");
+    }
+
+    [Then("a new memory file loaded from the export gives back those {int} turns of {string}, in order")]
+    public async Task LoadExport(int count, string session)
+    {
+        var lines = File.ReadAllLines(_exportPath).Select(l => JsonDocument.Parse(l).RootElement).ToList();
+        await using var fresh = new LiteDbMemoryBackend(Path.Combine(Path.GetDirectoryName(world.DatabasePath)!, "rebuilt.db"), session);
+        await fresh.StoreTurnsAsync(lines.Select(l => new NewTurn(l.GetProperty("role").GetString()!, l.GetProperty("content").GetString()!, l.GetProperty("timestamp").GetDateTimeOffset())));
+        var back = await fresh.LoadTurnsAsync(0, count + 1);
+        back.Select(t => t.Content).Should().HaveCount(count).And.NotContain(_damagedText)
+            .And.Equal(lines.Select(l => l.GetProperty("content").GetString()), "the export keeps the turns' order");
     }
 
     [Then("the session {string} still stores a new turn and finds it again")]

@@ -24,6 +24,7 @@ public sealed class OrchestrationSteps(AgentWorld world, OrchestrationWorld orch
     private TaskOutcome? _outcome;
     private IReadOnlyList<TaskOutcome> _outcomes = [];
     private IReadOnlyList<string> _taskTexts = [];
+    private ArgumentException? _refusal;
 
     [Given("a meta-controller with these agents:")]
     public void WithAgents(DataTable agents)
@@ -65,6 +66,56 @@ public sealed class OrchestrationSteps(AgentWorld world, OrchestrationWorld orch
         Probe.ExpectPeers(Options.MaxConcurrency, _taskTexts.Count);
         _outcomes = await Controller().RunAllAsync(_taskTexts.Select((t, i) => new AgentTask($"task-{i + 1}", t) { RequiredCapabilities = [capability] }));
     }
+
+    [When("the meta-controller runs these tasks, each after the ones it depends on:")]
+    public async Task RunsDependentTasks(DataTable tasks)
+    {
+        var capability = _declared[0].Capabilities[0];
+        var batch = tasks.Rows.Select(r => new AgentTask(r["id"], r["task"])
+        {
+            RequiredCapabilities = [capability],
+            DependsOn = r["depends on"].Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
+        }).ToList();
+        _taskTexts = batch.Select(t => t.Description).ToList();
+        try
+        {
+            _outcomes = await Controller().RunAllAsync(batch);
+        }
+        catch (ArgumentException ex)
+        {
+            _refusal = ex;
+        }
+    }
+
+    [Then("{string} was handed the result of {string}, or did not run because {string} failed")]
+    public void HandedResult(string later, string earlier, string _)
+    {
+        var first = _outcomes.Single(o => o.TaskId == earlier);
+        var second = _outcomes.Single(o => o.TaskId == later);
+        if (!first.Succeeded)
+        {
+            second.Succeeded.Should().BeFalse();
+            second.Attempts.Should().BeEmpty("a task whose dependency failed never reaches an agent");
+            second.FailureReason.Should().Contain($"dependency '{earlier}' failed");
+            return;
+        }
+        first.Output.Should().NotBeNull();
+        second.Attempts.Should().NotBeEmpty();
+        transcript.Of(second.Attempts[0].AgentName).Should().Contain(e =>
+                e.RequestText.Contains("Results of the tasks this one builds on:", StringComparison.Ordinal)
+                && e.RequestText.Contains($"- {earlier}: {first.Output!.Trim()}", StringComparison.Ordinal),
+            "{0} starts only once {1} has a result, and is given that result", later, earlier);
+    }
+
+    [Then("the batch is refused, naming the cycle {string}")]
+    public void BatchRefused(string cycle)
+    {
+        _refusal.Should().NotBeNull("tasks that wait for each other can never start");
+        _refusal!.Message.Should().Contain(cycle);
+    }
+
+    [Then("no agent worked on any task")]
+    public void NoAgentWorked() => world.Events.OfType<TurnStarted>().Should().BeEmpty("nothing starts from a batch that cannot finish");
 
     [Then("the task is routed to the {string} agent")]
     public void RoutedTo(string agent)
