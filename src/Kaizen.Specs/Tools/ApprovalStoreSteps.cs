@@ -54,12 +54,7 @@ public sealed class ApprovalStoreSteps(ToolWorld tools, AgentWorld world)
     [When("the person answers {string} to the pending request and a new agent resumes the run")]
     public async Task DecideAndResume(string answer)
     {
-        var approved = answer switch
-        {
-            "approve" => true,
-            "deny" => false,
-            _ => throw new ArgumentException($"The answer must be \"approve\" or \"deny\", not \"{answer}\"."),
-        };
+        var approved = PersonAnswer.Approves(answer);
         var store = _openStore();
         var pending = await store.ListPendingAsync();
         pending.Should().NotBeEmpty("the person decides a request the store lists as pending");

@@ -41,12 +41,7 @@ public sealed class ToolCallSteps(ToolWorld tools, AgentWorld world)
     }
 
     [Given("the person reviewing tool calls will answer {string}")]
-    public void PersonAnswers(string answer) => tools.Approves = answer switch
-    {
-        "approve" => true,
-        "deny" => false,
-        _ => throw new ArgumentException($"The answer must be \"approve\" or \"deny\", not \"{answer}\"."),
-    };
+    public void PersonAnswers(string answer) => tools.Approves = PersonAnswer.Approves(answer);
 
     [Given("every write is approved")]
     public void EveryWriteApproved() => tools.Approves = true;
