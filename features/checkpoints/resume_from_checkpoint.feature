@@ -31,3 +31,20 @@ Feature: Resuming an interrupted run from its last checkpoint
     Then the run completes after turn 8
     And turns 1 to 4 were not executed a second time
     And the final result is the same as the result of an uninterrupted run
+
+  Scenario: A run that died between checkpoints keeps each of its turns in memory once after the resume
+    The disk fills up after the checkpoint of turn 1, so the run dies with turn 2 already
+    in its memory but in no checkpoint, as after a crash. A new agent resumes from the
+    checkpoint of turn 1 and does turn 2 again; the memory must not hold that turn twice.
+    A tool call is required on every turn, so the run lasts past turn 1 whatever the
+    model says.
+
+    Given a memory store in the scenario's data folder
+    And an agent that remembers its work in the session "ops"
+    And the agent must call one of its read-only file tools on every turn
+    And an agent that saves a checkpoint every 1 turns
+    And no checkpoint after turn 1 can be written, as when the disk fills up
+    When the agent works on "Add up the amounts in data.csv" for at most 3 turns and dies
+    Then the session "ops" holds turns of the run that its last checkpoint does not know of
+    When a new agent resumes the run from its latest checkpoint
+    Then the session "ops" holds each entry of the resumed run's conversation exactly once

@@ -64,6 +64,9 @@ public sealed class AgentWorld : IAsyncDisposable
     /// <summary>Memory given to the next agent.</summary>
     public IMemoryBackend? Memory { get; set; }
 
+    /// <summary>The checkpoint store of the next agents, from their configuration (null: the library's default file).</summary>
+    public Func<AutonomousConfig, ICheckpointStore>? CheckpointStoreFor { get; set; }
+
     /// <summary>Tools given to the next agent.</summary>
     public IToolExecutor? Tools { get; set; }
 
@@ -99,6 +102,7 @@ public sealed class AgentWorld : IAsyncDisposable
         {
             AgentId = agentId,
             ChatClient = Wrap(_provider.ChatClient(config, script)),
+            CheckpointStore = CheckpointStoreFor?.Invoke(config),
             Memory = Memory,
             Tools = Tools,
             TimeProvider = Time,
