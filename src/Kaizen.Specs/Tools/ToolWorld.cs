@@ -24,6 +24,9 @@ public sealed class ToolWorld(ScenarioWorkspace workspace, AgentWorld agents)
     /// <summary>Every decision of the executor.</summary>
     public InMemoryToolAuditLog Audit { get; } = new();
 
+    /// <summary>How the executor runs calls (time limit, retries); the library's defaults unless a step changes them.</summary>
+    public ToolExecutorOptions Options { get; } = new();
+
     /// <summary>How the reviewing person answers ("approve" or "deny"); deny unless a step says otherwise.</summary>
     public bool Approves { get; set; }
 
@@ -44,7 +47,7 @@ public sealed class ToolWorld(ScenarioWorkspace workspace, AgentWorld agents)
             lock (_asked) _asked.Add(request);
             return Approves;
         }, "person");
-        agents.Tools = new ToolExecutor(Registry, ApprovalPolicy.Default, person, Audit);
+        agents.Tools = new ToolExecutor(Registry, ApprovalPolicy.Default, person, Audit, Options);
     }
 
     /// <summary>
@@ -52,7 +55,7 @@ public sealed class ToolWorld(ScenarioWorkspace workspace, AgentWorld agents)
     /// approval is recorded as pending and the run stops until someone decides it in the store.
     /// </summary>
     public void EquipWithApprovalStore(IApprovalStore store) =>
-        agents.Tools = new ToolExecutor(Registry, ApprovalPolicy.Default, new StoredApprovalHandler(store), Audit);
+        agents.Tools = new ToolExecutor(Registry, ApprovalPolicy.Default, new StoredApprovalHandler(store), Audit, Options);
 
     /// <summary>Remembers every workspace file and its bytes, to compare after a run.</summary>
     public void TakeSnapshot() => _snapshot = ReadFiles();
