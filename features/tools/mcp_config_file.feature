@@ -35,6 +35,18 @@ Feature: MCP servers set up in mcp.json follow the approval policy
       | fs_write_file     | Write a one-line weekly summary to summary.md | was not run after the person's answer    | denied by person   |
       | fs_move_file      | Rename notes.txt to old-notes.txt             | was rejected                             | rejected by policy |
 
+  Scenario: An error the MCP server reports fails the call, and the model is told what went wrong
+    The model is required to call fs_read_text_file on its first turn, on a workspace that
+    holds no file, so whatever path it names the server answers with an error instead of
+    the file's text. The agent records the call as failed and hands the error to the model.
+
+    Given the workspace folder holds no file at all
+    And the agent's tools are loaded from that mcp.json
+    When the agent is told to start with "fs_read_text_file" on the task "Read report.txt and say what it says"
+    Then the audit log records "fs_read_text_file" as "failed"
+    And the failure recorded for "fs_read_text_file" says the tool "read_text_file" on the MCP server "fs" reported an error
+    And the model was given the failure recorded for "fs_read_text_file" as the result of that call
+
   Scenario Outline: A mistake in mcp.json is reported with the file, the setting and the fix
     No server is started and no model is asked: the file is checked before anything runs.
 

@@ -128,6 +128,24 @@ public sealed class RequiredToolSteps(ToolWorld tools, AgentWorld world, ModelTr
         tools.ChangedSinceSnapshot().Should().BeEmpty("a refused write changes nothing");
     }
 
+    [Then("the failure recorded for {string} says the tool {string} on the MCP server {string} reported an error")]
+    public void RecordedMcpError(string tool, string serverTool, string server)
+    {
+        const string reported = "reported an error: ";
+        var detail = FirstFailure(tool).Detail;
+        detail.Should().Contain($"'{serverTool}'").And.Contain($"'{server}'").And.Contain(reported);
+        detail![(detail.IndexOf(reported, StringComparison.Ordinal) + reported.Length)..]
+            .Should().NotBeNullOrWhiteSpace("the server's own account of the error follows");
+    }
+
+    [Then("the model was given the failure recorded for {string} as the result of that call")]
+    public void GivenRecordedFailure(string tool)
+    {
+        var failure = FirstFailure(tool);
+        ResultsSentFor(failure.CallId).Should().NotBeEmpty("the outcome of call {0} goes back to the model on its next request", failure.CallId)
+            .And.OnlyContain(t => t == failure.Detail, "the model is told exactly the error the audit log recorded");
+    }
+
     [Then("the workspace is as it was before the run")]
     public void WorkspaceUnchanged() => tools.ChangedSinceSnapshot().Should().BeEmpty("a denied write never reaches the workspace");
 
@@ -150,6 +168,15 @@ public sealed class RequiredToolSteps(ToolWorld tools, AgentWorld world, ModelTr
 
     // The tool's own audit entry (decider "tool") exists only when the executor really invoked it.
     private bool Invoked(string tool) => tools.Audit.Entries.Any(e => e.ToolName == tool && e.Decider == "tool");
+
+    // The audit log's "failed" entry for the first call of the tool: the call the run was required to make.
+    private ToolAuditEntry FirstFailure(string tool)
+    {
+        var call = FirstCall(tool);
+        call.Status.Should().Be(ToolExecutionStatus.Failed, "the first call to {0} failed; audit: {1}", tool, AuditText());
+        return tools.Audit.Entries.Should().ContainSingle(e => e.CallId == call.CallId && e.Decision == ToolAuditDecision.Failed,
+            "the executor records how the call ended; audit: {0}", AuditText()).Subject;
+    }
 
     private string AuditText() => string.Join("; ", tools.Audit.Entries.Select(e => $"{e.ToolName}:{e.Decision} by {e.Decider}"));
 

@@ -25,6 +25,16 @@ public sealed class ToolCallSteps(ToolWorld tools, AgentWorld world)
         foreach (var row in files.Rows) File.WriteAllText(tools.PathOf(row["file"]), row["content"]);
     }
 
+    [Given("the workspace folder holds no file at all")]
+    public void WorkspaceEmptied()
+    {
+        foreach (var file in Directory.EnumerateFiles(tools.Root, "*", SearchOption.AllDirectories)) File.Delete(file);
+        Directory.EnumerateFileSystemEntries(tools.Root).Should().BeEmpty();
+    }
+
+    [Given("the approval policy lets the person approve the Critical tool {string}")]
+    public void CriticalToolAllowed(string tool) => tools.Policy.AllowCritical(tool);
+
     [Given("an agent with the built-in file tools on that workspace")]
     public void AgentWithFileTools()
     {
@@ -112,6 +122,7 @@ public sealed class ToolCallSteps(ToolWorld tools, AgentWorld world)
             "rejected by policy" => ToolAuditDecision.RejectedByPolicy,
             "waiting for approval" => ToolAuditDecision.PendingApproval,
             "refused for invalid arguments" => ToolAuditDecision.InvalidArguments,
+            "failed" => ToolAuditDecision.Failed,
             _ => throw new ArgumentException($"Unknown audit decision \"{decision}\"."),
         };
         tools.Audit.Entries.Where(e => e.ToolName == tool).Select(e => e.Decision).Should().Contain(expected,
@@ -141,6 +152,14 @@ public sealed class ToolCallSteps(ToolWorld tools, AgentWorld world)
 
     [Then("the workspace contains the file {string}")]
     public void WorkspaceContains(string file) => File.Exists(tools.PathOf(file)).Should().BeTrue("{0} should exist", file);
+
+    [Then("the workspace still has no file {string} {int} seconds later")]
+    public async Task FileNeverAppears(string file, int seconds)
+    {
+        File.Exists(tools.PathOf(file)).Should().BeFalse("{0} should not exist yet", file);
+        await Task.Delay(TimeSpan.FromSeconds(seconds));
+        File.Exists(tools.PathOf(file)).Should().BeFalse("nothing left running may write {0} later", file);
+    }
 
     [Then("nobody was asked for approval")]
     public void NobodyAsked() => tools.Asked.Should().BeEmpty();

@@ -27,6 +27,9 @@ public sealed class ToolWorld(ScenarioWorkspace workspace, AgentWorld agents)
     /// <summary>How the executor runs calls (time limit, retries); the library's defaults unless a step changes them.</summary>
     public ToolExecutorOptions Options { get; } = new();
 
+    /// <summary>The approval policy of the executor <see cref="Equip"/> builds: the library default unless a step changes it.</summary>
+    public ApprovalPolicy Policy { get; } = ApprovalPolicy.Default;
+
     /// <summary>How the reviewing person answers ("approve" or "deny"); deny unless a step says otherwise.</summary>
     public bool Approves { get; set; }
 
@@ -39,7 +42,7 @@ public sealed class ToolWorld(ScenarioWorkspace workspace, AgentWorld agents)
     /// <summary>Adds the built-in <c>run_command</c> tool (Critical) working in <see cref="Root"/>.</summary>
     public void AddCommandTool() => Registry.AddCommandTool(new Workspace(Root), TimeSpan.FromSeconds(10));
 
-    /// <summary>Gives the scenario's agent an executor with the default policy over <see cref="Registry"/>.</summary>
+    /// <summary>Gives the scenario's agent an executor with <see cref="Policy"/> over <see cref="Registry"/>.</summary>
     public void Equip()
     {
         var person = new CallbackApprovalHandler(request =>
@@ -47,7 +50,7 @@ public sealed class ToolWorld(ScenarioWorkspace workspace, AgentWorld agents)
             lock (_asked) _asked.Add(request);
             return Approves;
         }, "person");
-        agents.Tools = new ToolExecutor(Registry, ApprovalPolicy.Default, person, Audit, Options);
+        agents.Tools = new ToolExecutor(Registry, Policy, person, Audit, Options);
     }
 
     /// <summary>
@@ -55,7 +58,7 @@ public sealed class ToolWorld(ScenarioWorkspace workspace, AgentWorld agents)
     /// approval is recorded as pending and the run stops until someone decides it in the store.
     /// </summary>
     public void EquipWithApprovalStore(IApprovalStore store) =>
-        agents.Tools = new ToolExecutor(Registry, ApprovalPolicy.Default, new StoredApprovalHandler(store), Audit, Options);
+        agents.Tools = new ToolExecutor(Registry, Policy, new StoredApprovalHandler(store), Audit, Options);
 
     /// <summary>Remembers every workspace file and its bytes, to compare after a run.</summary>
     public void TakeSnapshot() => _snapshot = ReadFiles();
