@@ -7,6 +7,11 @@ Feature: A tool's arguments are checked against its schema before it runs
   a corrected call. A call that keeps to the schema reaches the tool with its arguments
   untouched.
 
+  The calls are handed straight to the agent's tool executor, as the agent loop does with
+  a model's call, and no model is asked: the local model's replies are bound to each
+  tool's schema by a grammar, so no real model breaks a schema on demand. (That the loop
+  hands the executor's answer to the model is shown in safe_tools.feature.)
+
   Background:
     Given an agent with a Safe tool "book_room" whose arguments follow this schema:
       """json
@@ -31,16 +36,12 @@ Feature: A tool's arguments are checked against its schema before it runs
       }
       """
 
-  @scripted-model
   Scenario Outline: A call that breaks the schema never runs, and the model is told what is wrong
-    The scripted model sends the call: the local model's replies are bound to each tool's
-    schema by a grammar, so no real model breaks a schema on demand.
-
-    When the model asks to call "book_room" with the arguments '<arguments>'
+    When a call to "book_room" arrives with the arguments '<arguments>'
     Then "book_room" never ran
     And the audit log records "book_room" as "refused for invalid arguments"
     And nobody was asked for approval
-    And the model was told: <problem>
+    And the call failed, and what goes back to the model says: <problem>
 
     Examples:
       | case                                  | arguments                                                       | problem                                                                                                   |
@@ -60,13 +61,13 @@ Feature: A tool's arguments are checked against its schema before it runs
       | a nested required argument left out   | {"room":"Attic","minutes":30,"organiser":{"email":"a@b.c"}}     | arguments.organiser.name is required but missing                                                          |
       | two problems at once                  | {"minutes":14}                                                  | arguments.room is required but missing; arguments.minutes must be at least 15                             |
 
-  @scripted-model
   Scenario Outline: A call that keeps to the schema reaches the tool unchanged
-    The scripted model sends the call, so each row tries one exact set of arguments: one at
-    the lower limits, one with every argument at the upper limits, one with the shortest title.
+    One row at the lower limits, one with every argument at the upper limits, one with the
+    shortest title.
 
-    When the model asks to call "book_room" with the arguments '<arguments>'
-    Then "book_room" ran once, with the arguments '<arguments>'
+    When a call to "book_room" arrives with the arguments '<arguments>'
+    Then the call succeeded
+    And "book_room" ran once, with the arguments '<arguments>'
     And the audit log records "book_room" as "allowed by policy"
 
     Examples:

@@ -1,14 +1,20 @@
 using System.Text.Json;
 using Kaizen.Agents.Tools;
+using Kaizen.Specs.Support;
+using Microsoft.Extensions.AI;
 using Reqnroll;
 
 namespace Kaizen.Specs.Tools;
 
-/// <summary>Steps about a tool whose argument schema the scenario writes out, and the calls that reached it.</summary>
+/// <summary>
+/// Steps about a tool whose argument schema the scenario writes out: calls handed straight to the agent's tool executor
+/// (no model is asked), what the executor answered, and the calls that reached the tool.
+/// </summary>
 [Binding]
-public sealed class ToolSchemaSteps(ToolWorld tools, ToolCallSteps calls)
+public sealed class ToolSchemaSteps(ToolWorld tools, AgentWorld world)
 {
     private SchemaBoundTool? _tool;
+    private ToolExecutionResult? _answer;
 
     [Given("an agent with a {word} tool {string} whose arguments follow this schema:")]
     public void AgentWithSchemaTool(string level, string name, string schema)
@@ -29,9 +35,25 @@ public sealed class ToolSchemaSteps(ToolWorld tools, ToolCallSteps calls)
             "the tool receives exactly the arguments the model sent");
     }
 
+    [When("a call to {string} arrives with the arguments {string}")]
+    public async Task CallArrives(string name, string json)
+    {
+        var arguments = JsonSerializer.Deserialize<Dictionary<string, JsonElement>>(json)!.ToDictionary(p => p.Key, p => (object?)p.Value);
+        var executor = world.Tools ?? throw new InvalidOperationException("No agent tools were set up.");
+        _answer = await executor.ExecuteAsync(new FunctionCallContent("call-1", name, arguments), new ToolCallContext("agent", "thread-1", 1));
+    }
+
     // The problems hold both kinds of quotes, so the rest of the line is taken as it is.
-    [Then(@"^the model was told: (.*)$")]
-    public void ModelWasTold(string problem) => calls.ModelReceived(problem);
+    [Then(@"^the call failed, and what goes back to the model says: (.*)$")]
+    public void CallFailedSaying(string problem)
+    {
+        var answer = _answer ?? throw new InvalidOperationException("No call was made.");
+        answer.Status.Should().Be(ToolExecutionStatus.Failed);
+        answer.ToFunctionResult().Result.Should().BeOfType<string>().Which.Should().Contain(problem);
+    }
+
+    [Then("the call succeeded")]
+    public void CallSucceeded() => (_answer ?? throw new InvalidOperationException("No call was made.")).Status.Should().Be(ToolExecutionStatus.Succeeded);
 
     private SchemaBoundTool Tool(string name) =>
         _tool is { } tool && tool.Name == name ? tool : throw new InvalidOperationException($"No scenario tool named \"{name}\" was set up.");
