@@ -12,7 +12,7 @@ Feature: Stopping an agent that runs too long
     And each model reply takes 40 seconds
     When the agent works on "Long task" with up to 10 turns
     Then the run is interrupted by the system
-    And the reason of the interrupt mentions the timeout
+    And the reason of the interrupt says the time limit of "30 s" ran out
     And the run stopped at the end of the first turn that passed the time limit
     And a checkpoint was saved when the run stopped
 
@@ -20,12 +20,13 @@ Feature: Stopping an agent that runs too long
   Scenario: A time limit stops a long task
     The run must go on for many turns until the limit: the scripted model never declares
     the task done, which no real model does on demand. Each of its replies takes 4 seconds
-    on a simulated clock.
+    on a simulated clock. The limit is not a whole number of seconds, and the reason says
+    it as it was set.
 
-    Given an agent with a time limit of 30 seconds
+    Given an agent with a time limit of 30500 milliseconds
     And each model reply takes 4 seconds
     When the agent works on "Long task" with up to 1000 turns
     Then the run is interrupted by the system
-    And the reason of the interrupt mentions the timeout
+    And the reason of the interrupt says the time limit of "30.5 s" ran out
     And the run stopped at the end of the first turn that passed the time limit
     And a checkpoint was saved when the run stopped

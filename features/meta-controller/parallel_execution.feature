@@ -8,7 +8,8 @@ Feature: Running independent tasks in parallel
   Scenario: Four independent tasks run two at a time and keep their order
     How many tasks run at once is observed where each task starts: a task waits there
     until the tasks that should run beside it have started too, so tasks that were in
-    fact run one after another never meet and the count stays at 1.
+    fact run one after another never meet and the count stays at 1. The four agents are
+    equally able, so each task goes to the one given the fewest tasks so far.
 
     Given a meta-controller that runs at most 2 tasks at once
     And 4 agents able to do "research"
@@ -21,7 +22,7 @@ Feature: Running independent tasks in parallel
     Then each of the 4 tasks was worked on by a capable agent
     And at no moment were more than 2 tasks running
     And at some moment 2 tasks were running at once
-    And the tasks were shared among the agents
+    And each task went to a different agent, the least busy of the equally able ones
     And the results are in the order of the tasks
 
   Scenario: A task that builds on another starts after it and is handed its result

@@ -6,7 +6,7 @@ Feature: A failed tool call is tried again only when that can help
   do it twice. A try that takes longer than the time limit counts as a failure that may
   pass. The audit log says how the call ended and after how many tries.
 
-  Scenario Outline: <case>
+  Scenario Outline: A failed call is tried again only when that can help
     The model is required to call the tool on its only turn; the arguments are its own.
     The person reviewing calls approves the Medium tool.
 

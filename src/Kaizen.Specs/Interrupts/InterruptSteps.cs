@@ -18,11 +18,16 @@ public sealed class InterruptSteps(AgentWorld world, ModelTranscript transcript)
     private string _task = "";
 
     [Given("an agent with a time limit of {int} seconds")]
-    public void GivenTimeLimit(int seconds)
+    public void GivenTimeLimit(int seconds) => SetTimeLimit(TimeSpan.FromSeconds(seconds));
+
+    private void SetTimeLimit(TimeSpan limit)
     {
-        _timeLimit = TimeSpan.FromSeconds(seconds);
+        _timeLimit = limit;
         world.Config = world.Config with { Timeout = _timeLimit, EnableCheckpoints = true };
     }
+
+    [Given("an agent with a time limit of {int} milliseconds")]
+    public void GivenTimeLimitInMilliseconds(int milliseconds) => SetTimeLimit(TimeSpan.FromMilliseconds(milliseconds));
 
     [Given("each model reply takes {int} seconds")]
     public void GivenReplyDuration(int seconds)
@@ -69,8 +74,8 @@ public sealed class InterruptSteps(AgentWorld world, ModelTranscript transcript)
     [Then("the run is interrupted by the system")]
     public void InterruptedBySystem() => world.RequireInterruption().Reason.Source.Should().Be(InterruptSource.System);
 
-    [Then("the reason of the interrupt mentions the timeout")]
-    public void ReasonMentionsTimeout() => world.RequireInterruption().Reason.Message.Should().ContainEquivalentOf("timeout");
+    [Then("the reason of the interrupt says the time limit of {string} ran out")]
+    public void ReasonNamesLimit(string limit) => world.RequireInterruption().Reason.Message.Should().Contain($"timeout after {limit}");
 
     [Then("the reason of the interrupt mentions the budget")]
     public void ReasonMentionsBudget() => world.RequireInterruption().Reason.Message.Should().ContainEquivalentOf("budget");

@@ -177,10 +177,16 @@ public sealed class OrchestrationSteps(AgentWorld world, OrchestrationWorld orch
     [Then("at some moment {int} tasks were running at once")]
     public void AtSomeMoment(int count) => Probe.MaxRunning.Should().Be(count);
 
-    [Then("the tasks were shared among the agents")]
-    public void SharedAmongAgents() =>
-        _outcomes.Select(o => o.Attempts[0].AgentName).Distinct().Should().HaveCountGreaterThan(1,
-            "{0} capable agents were idle; tasks went to: {1}", _agents.Count, string.Join(", ", _outcomes.Select(o => $"{o.TaskId}->{o.AgentName}")));
+    [Then("each task went to a different agent, the least busy of the equally able ones")]
+    public void EachToLeastBusy()
+    {
+        var first = _outcomes.Select(o => o.Attempts[0].AgentName).ToList();
+        first.Should().OnlyHaveUniqueItems("{0} capable agents were free and none had been given a task yet; tasks went to: {1}",
+            _agents.Count, string.Join(", ", _outcomes.Select(o => $"{o.TaskId}->{o.AgentName}")));
+        foreach (var outcome in _outcomes)
+            outcome.RoutingReason.Should().Contain($"{outcome.Attempts[0].AgentName} tried first as the least busy of the equally ranked",
+                "the meta-controller says why {0} went where it went", outcome.TaskId);
+    }
 
     [Then("the results are in the order of the tasks")]
     public void ResultsInOrder()
