@@ -67,7 +67,7 @@ public sealed class DiskFullSteps(AgentWorld world, MemoryWorld memory)
 
     private async Task<List<int>> EntriesOfThreadAsync(string session)
     {
-        var turns = await memory.Session(session).LoadTurnsAsync(0, 100_000);
+        var turns = await StoredTurns.AllAsync(memory.Session(session));
         return turns.Where(t => t.Metadata.TryGetValue(ThreadKey, out var thread) && thread?.ToString() == _thread)
             .Select(t => Convert.ToInt32(t.Metadata[EntryKey], System.Globalization.CultureInfo.InvariantCulture)).ToList();
     }

@@ -19,7 +19,7 @@ public sealed class AgentMemorySteps(AgentWorld agents, MemoryWorld memory, Mode
     public async Task SessionHoldsConversation(string session)
     {
         var conversation = agents.RequireResult().State.Conversation;
-        var stored = await memory.Session(session).LoadTurnsAsync(0, 10_000);
+        var stored = await StoredTurns.AllAsync(memory.Session(session));
         stored.Select(t => t.Role).Should().Equal(conversation.Select(c => c.Role), "one memory turn per conversation entry, in order");
         foreach (var (turn, entry) in stored.Zip(conversation).Where(p => p.Second.Calls is null && p.Second.Result is null))
             turn.Content.Should().Be(entry.Text);

@@ -26,7 +26,7 @@ public sealed class MemoryPromptSteps(AgentWorld agents, MemoryWorld memory, Mod
         agents.BuildAgent(RecallingAgent, config);
         await agents.RunAsync(task, turns);
 
-        var stored = await memory.Session(session).LoadTurnsAsync(0, 100_000);
+        var stored = await StoredTurns.AllAsync(memory.Session(session));
         var taskIndex = stored.ToList().FindIndex(t => t.Metadata.TryGetValue("agent", out var id) && Equals(id?.ToString(), RecallingAgent));
         taskIndex.Should().BePositive("the run stores its task in the session after the earlier turns");
         _task = stored[taskIndex];

@@ -62,15 +62,7 @@ public sealed class SessionContentsSteps(MemoryWorld world)
         var turns = await StoredTurns.AllAsync(backend);
         turns.Select(t => t.Content).Should().Equal(expected, "the stored conversation of \"{0}\"", session);
         (await backend.GetLastSequenceAsync()).Should().Be(turns[^1].Sequence, "the newest turn is the last one of the conversation");
-
-        var warmSize = backend.Options.WarmTierSize;
-        expected.Count.Should().BeLessThanOrEqualTo(warmSize, "this check expects the whole conversation inside the warm window");
-        var warm = await backend.LoadWarmTierAsync(warmSize);
-        warm.Select(StoredTurns.Essentials).Should().Equal(turns.Select(StoredTurns.Essentials), "the warm window of \"{0}\"", session);
-
-        var hotLimit = Math.Min(expected.Count, backend.Options.HotTierSize);
-        var hot = await backend.LoadHotTierAsync(hotLimit);
-        hot.Select(StoredTurns.Essentials).Should().Equal(turns.Reverse().Take(hotLimit).Select(StoredTurns.Essentials), "the hot tier of \"{0}\", newest first", session);
+        await StoredTurns.ShouldMatchWarmAndHotTiersAsync(backend, turns.Select(StoredTurns.Essentials).ToList());
         return turns;
     }
 }

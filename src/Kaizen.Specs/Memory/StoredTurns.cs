@@ -18,6 +18,21 @@ internal static class StoredTurns
         return turns.Single(t => t.Content == content);
     }
 
+    /// <summary>
+    /// Checks that the warm window and the hot tier of the session give exactly <paramref name="expected"/> (the whole
+    /// conversation, in order; the hot tier gives its newest turns first).
+    /// </summary>
+    public static async Task ShouldMatchWarmAndHotTiersAsync(LiteDbMemoryBackend backend, IReadOnlyList<(string Id, long Sequence, string Role, string Content)> expected)
+    {
+        var warmSize = backend.Options.WarmTierSize;
+        expected.Count.Should().BeLessThanOrEqualTo(warmSize, "this check expects the whole conversation inside the warm window");
+        (await backend.LoadWarmTierAsync(warmSize)).Select(Essentials).Should().Equal(expected, "the warm window of \"{0}\"", backend.SessionId);
+
+        var hotLimit = Math.Min(expected.Count, backend.Options.HotTierSize);
+        (await backend.LoadHotTierAsync(hotLimit)).Select(Essentials)
+            .Should().Equal(Enumerable.Reverse(expected).Take(hotLimit), "the hot tier of \"{0}\", newest first", backend.SessionId);
+    }
+
     /// <summary>A turn as the steps compare it: where it is, who said it and what.</summary>
     public static (string Id, long Sequence, string Role, string Content) Essentials(MemoryTurn turn) => (turn.Id, turn.Sequence, turn.Role, turn.Content);
 }

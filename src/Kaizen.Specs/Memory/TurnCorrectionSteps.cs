@@ -87,10 +87,7 @@ public sealed class TurnCorrectionSteps(MemoryWorld world)
             .Select(t => t.Id == _original!.Id ? t with { Content = _newText } : t).ToList();
 
         (await StoredTurns.AllAsync(backend)).Select(StoredTurns.Essentials).Should().Equal(expected, "the stored conversation");
-        (await backend.LoadWarmTierAsync(backend.Options.WarmTierSize)).Select(StoredTurns.Essentials).Should().Equal(expected, "the warm window");
-        var hotLimit = Math.Min(expected.Count, backend.Options.HotTierSize);
-        (await backend.LoadHotTierAsync(hotLimit)).Select(StoredTurns.Essentials)
-            .Should().Equal(Enumerable.Reverse(expected).Take(hotLimit), "the hot tier, newest first");
+        await StoredTurns.ShouldMatchWarmAndHotTiersAsync(backend, expected);
         (await backend.GetTurnAsync(_original!.Id))!.Content.Should().Be(_newText, "the turn read by its id");
     }
 

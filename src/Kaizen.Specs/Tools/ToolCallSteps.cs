@@ -65,7 +65,7 @@ public sealed class ToolCallSteps(ToolWorld tools, AgentWorld world)
     public Task ModelCallsWithJson(string tool, string json)
     {
         tools.TakeSnapshot();
-        return ModelCallsAsync(tool, JsonSerializer.Deserialize<Dictionary<string, JsonElement>>(json)!.ToDictionary(p => p.Key, p => (object?)p.Value));
+        return ModelCallsAsync(tool, ToolArguments.FromJson(json));
     }
 
     private async Task ModelCallsAsync(string tool, Dictionary<string, object?> args)

@@ -38,7 +38,7 @@ public sealed class ToolSchemaSteps(ToolWorld tools, AgentWorld world)
     [When("a call to {string} arrives with the arguments {string}")]
     public async Task CallArrives(string name, string json)
     {
-        var arguments = JsonSerializer.Deserialize<Dictionary<string, JsonElement>>(json)!.ToDictionary(p => p.Key, p => (object?)p.Value);
+        var arguments = ToolArguments.FromJson(json);
         var executor = world.Tools ?? throw new InvalidOperationException("No agent tools were set up.");
         _answer = await executor.ExecuteAsync(new FunctionCallContent("call-1", name, arguments), new ToolCallContext("agent", "thread-1", 1));
     }
