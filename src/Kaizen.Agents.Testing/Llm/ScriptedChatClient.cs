@@ -107,6 +107,8 @@ public sealed class ScriptedChatClient : IChatClient
         if (produce is null) throw new ScriptExhaustedException(request, _script.StepCount);
         var reply = produce(request) ?? throw new InvalidOperationException($"The script returned no reply for {request}.");
         if (reply.Error is not null) throw reply.Error;
+        if (reply.ToolCalls.Count > 0 && !reply.IgnoresOfferedTools && options?.Tools is not { Count: > 0 })
+            throw new ScriptedToolCallNotOfferedException(request, reply.ToolCalls[0].Name);
         return (request, reply);
     }
 

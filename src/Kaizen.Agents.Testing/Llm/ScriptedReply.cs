@@ -21,6 +21,12 @@ public sealed record ScriptedReply
     /// <summary>How long the model "thinks" before replying; the wait observes cancellation (for interrupt and timeout scenarios).</summary>
     public TimeSpan Delay { get; init; }
 
+    /// <summary>
+    /// Whether the reply's tool calls stand even when the request offered no tools (a misbehaving model). Off by default:
+    /// the client then refuses such a reply with <see cref="ScriptedToolCallNotOfferedException"/>.
+    /// </summary>
+    public bool IgnoresOfferedTools { get; init; }
+
     /// <summary>A plain text reply.</summary>
     public static ScriptedReply Say(string text) => new() { Text = text };
 
@@ -45,6 +51,9 @@ public sealed record ScriptedReply
 
     /// <summary>A reply that fails the request with <paramref name="error"/>.</summary>
     public static ScriptedReply Fail(Exception error) => new() { Error = error };
+
+    /// <summary>This reply, whose tool calls are made even when the request offered no tools (a misbehaving model).</summary>
+    public ScriptedReply IgnoringOfferedTools() => this with { IgnoresOfferedTools = true };
 
     /// <summary>This reply after a cancellable wait of <paramref name="delay"/>.</summary>
     public ScriptedReply After(TimeSpan delay) => this with { Delay = delay };

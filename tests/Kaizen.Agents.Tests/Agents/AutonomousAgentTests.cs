@@ -128,7 +128,7 @@ public sealed class AutonomousAgentTests : IDisposable
     [Fact]
     public async Task A_tool_call_without_an_executor_comes_back_as_a_failure_for_the_model()
     {
-        var model = new ScriptedChatClient(new ChatScript().CallTool("rm", new { path = "/" }).Complete(new { result = "ok" }));
+        var model = new ScriptedChatClient(new ChatScript().Reply(ScriptedReply.CallTool("rm", new { path = "/" }).IgnoringOfferedTools()).Complete(new { result = "ok" }));
         await _fixture.Agent(model).RunAutonomousAsync("t");
         model.Requests[1].PendingToolResults.Single().Result!.ToString().Should().Contain("No tools are available");
     }

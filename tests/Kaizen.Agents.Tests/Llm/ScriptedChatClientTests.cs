@@ -9,6 +9,11 @@ public sealed class ScriptedChatClientTests
 {
     private static List<ChatMessage> Ask(string text) => [new(ChatRole.User, text)];
 
+    private static readonly ChatOptions WithTools = new()
+    {
+        Tools = [AIFunctionFactory.Create((string path) => path, "read_file"), AIFunctionFactory.Create(() => "", "x")],
+    };
+
     [Fact]
     public async Task Replays_steps_in_order_and_records_requests()
     {
@@ -31,15 +36,27 @@ public sealed class ScriptedChatClientTests
             .CallTool("read_file", new { path = "a.txt" })
             .Reply(ScriptedReply.CallTools(ScriptedToolCall.Of("x", null, "mine"), ScriptedToolCall.Of("y"))));
 
-        var first = await client.GetResponseAsync(Ask("go"));
+        var first = await client.GetResponseAsync(Ask("go"), WithTools);
         var call = first.Messages.Single().Contents.OfType<FunctionCallContent>().Single();
         call.Name.Should().Be("read_file");
         call.CallId.Should().Be("call_0_0");
         ((JsonElement)call.Arguments!["path"]!).GetString().Should().Be("a.txt");
         first.FinishReason.Should().Be(ChatFinishReason.ToolCalls);
 
-        var second = await client.GetResponseAsync(Ask("go"));
+        var second = await client.GetResponseAsync(Ask("go"), WithTools);
         second.Messages.Single().Contents.OfType<FunctionCallContent>().Select(c => c.CallId).Should().Equal("mine", "call_1_1");
+    }
+
+    [Fact]
+    public async Task A_tool_call_scripted_for_a_request_that_offers_no_tools_is_refused()
+    {
+        var client = new ScriptedChatClient(new ChatScript().CallTool("read_file", new { path = "a.txt" }));
+
+        var act = () => client.GetResponseAsync(Ask("go"), new ChatOptions());
+
+        var error = (await act.Should().ThrowAsync<ScriptedToolCallNotOfferedException>()).Which;
+        error.ToolName.Should().Be("read_file");
+        error.Message.Should().Contain("step 1").And.Contain("'read_file'").And.Contain("offered no tools");
     }
 
     [Fact]
@@ -71,7 +88,7 @@ public sealed class ScriptedChatClientTests
             .Reply(ScriptedReply.Say("one two three") with { ToolCalls = [ScriptedToolCall.Of("t", new { n = 1 })] }));
 
         var updates = new List<ChatResponseUpdate>();
-        await foreach (var update in client.GetStreamingResponseAsync(Ask("s"))) updates.Add(update);
+        await foreach (var update in client.GetStreamingResponseAsync(Ask("s"), WithTools)) updates.Add(update);
 
         updates.Count.Should().Be(4);
         string.Concat(updates.Select(u => u.Text)).Should().Be("one two three");

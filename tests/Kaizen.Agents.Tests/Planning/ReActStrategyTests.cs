@@ -126,7 +126,7 @@ public sealed class ReActStrategyTests : IDisposable
     [Fact]
     public async Task Without_tools_a_tool_call_is_answered_with_an_error()
     {
-        var model = new ScriptedChatClient(new ChatScript().CallTool("read_file", new { path = "a" }).Complete(new { answer = "ok" }));
+        var model = new ScriptedChatClient(new ChatScript().Reply(ScriptedReply.CallTool("read_file", new { path = "a" }).IgnoringOfferedTools()).Complete(new { answer = "ok" }));
         var result = await new ReActStrategy(model).SolveAsync("q", Ct);
 
         result.Succeeded.Should().BeTrue();
