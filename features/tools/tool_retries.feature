@@ -15,11 +15,12 @@ Feature: A failed tool call is tried again only when that can help
     When the agent's only turn is required to call "fetch_report" on the task "Fetch the weekly report"
     Then "fetch_report" was tried <tries> times
     And the call to "fetch_report" <status> and the audit log says "<detail>"
+    And the executor paused <pauses> times for 200 ms between the tries
 
     Examples:
-      | case                                                  | level  | failure                                                   | tries | status    | detail                               |
-      | A file busy twice is tried a third time               | Safe   | fails 2 times with a busy file                            | 3     | succeeded | succeeded on attempt 3               |
-      | A file busy every time is given up after three tries  | Low    | fails 5 times with a busy file                            | 3     | failed    | failed after 3 attempt(s): IOException |
-      | A missing file is not tried again                     | Safe   | fails 5 times with a missing file                         | 1     | failed    | failed: FileNotFoundException        |
-      | A Medium tool is not repeated, even for a busy file   | Medium | fails 1 time with a busy file                             | 1     | failed    | failed after 1 attempt(s): IOException |
-      | A try that runs out of time is tried again            | Safe   | hangs 1 time, with a time limit of 1 second per try       | 2     | succeeded | succeeded on attempt 2               |
+      | case                                                  | level  | failure                                                   | tries | status    | detail                               | pauses |
+      | A file busy twice is tried a third time               | Safe   | fails 2 times with a busy file                            | 3     | succeeded | succeeded on attempt 3               | 2      |
+      | A file busy every time is given up after three tries  | Low    | fails 5 times with a busy file                            | 3     | failed    | failed after 3 attempt(s): IOException | 2      |
+      | A missing file is not tried again                     | Safe   | fails 5 times with a missing file                         | 1     | failed    | failed: FileNotFoundException        | 0      |
+      | A Medium tool is not repeated, even for a busy file   | Medium | fails 1 time with a busy file                             | 1     | failed    | failed after 1 attempt(s): IOException | 0      |
+      | A try that runs out of time is tried again            | Safe   | hangs 1 time, with a time limit of 1 second per try       | 2     | succeeded | succeeded on attempt 2               | 1      |

@@ -55,6 +55,11 @@ public sealed class ToolRetrySteps(ToolWorld tools, AgentWorld world)
             .Which.Detail.Should().Contain(detail);
     }
 
+    [Then("the executor paused {int} time(s) for {int} ms between the tries")]
+    public void Paused(int pauses, int milliseconds) =>
+        tools.Clock.Timers.Count(t => t == TimeSpan.FromMilliseconds(milliseconds)).Should().Be(pauses,
+            "the executor pauses before each retry and after no other try (timers started: {0})", string.Join(", ", tools.Clock.Timers));
+
     private void Add(string level, UnreliableTool tool)
     {
         _tool = tool;

@@ -1,7 +1,5 @@
 using System.Text.Json;
 using Kaizen.Agents.Tools;
-using Kaizen.Specs.Support;
-using Microsoft.Extensions.AI;
 using Reqnroll;
 
 namespace Kaizen.Specs.Tools;
@@ -11,10 +9,9 @@ namespace Kaizen.Specs.Tools;
 /// (no model is asked), what the executor answered, and the calls that reached the tool.
 /// </summary>
 [Binding]
-public sealed class ToolSchemaSteps(ToolWorld tools, AgentWorld world)
+public sealed class ToolSchemaSteps(ToolWorld tools)
 {
     private SchemaBoundTool? _tool;
-    private ToolExecutionResult? _answer;
 
     [Given("an agent with a {word} tool {string} whose arguments follow this schema:")]
     public void AgentWithSchemaTool(string level, string name, string schema)
@@ -36,24 +33,19 @@ public sealed class ToolSchemaSteps(ToolWorld tools, AgentWorld world)
     }
 
     [When("a call to {string} arrives with the arguments {string}")]
-    public async Task CallArrives(string name, string json)
-    {
-        var arguments = ToolArguments.FromJson(json);
-        var executor = world.Tools ?? throw new InvalidOperationException("No agent tools were set up.");
-        _answer = await executor.ExecuteAsync(new FunctionCallContent("call-1", name, arguments), new ToolCallContext("agent", "thread-1", 1));
-    }
+    public Task CallArrives(string name, string json) => tools.HandToExecutorAsync(name, json);
 
-    // The problems hold both kinds of quotes, so the rest of the line is taken as it is.
-    [Then(@"^the call failed, and what goes back to the model says: (.*)$")]
-    public void CallFailedSaying(string problem)
+    // The texts hold both kinds of quotes, so the rest of the line is taken as it is.
+    [Then(@"^the call (succeeded|failed), and what goes back to the model says: (.*)$")]
+    public void CallEndedSaying(string outcome, string text)
     {
-        var answer = _answer ?? throw new InvalidOperationException("No call was made.");
-        answer.Status.Should().Be(ToolExecutionStatus.Failed);
-        answer.ToFunctionResult().Result.Should().BeOfType<string>().Which.Should().Contain(problem);
+        var answer = tools.RequireAnswer();
+        answer.Status.Should().Be(outcome == "succeeded" ? ToolExecutionStatus.Succeeded : ToolExecutionStatus.Failed);
+        answer.ToFunctionResult().Result.Should().BeOfType<string>().Which.Should().Contain(text);
     }
 
     [Then("the call succeeded")]
-    public void CallSucceeded() => (_answer ?? throw new InvalidOperationException("No call was made.")).Status.Should().Be(ToolExecutionStatus.Succeeded);
+    public void CallSucceeded() => tools.RequireAnswer().Status.Should().Be(ToolExecutionStatus.Succeeded);
 
     private SchemaBoundTool Tool(string name) =>
         _tool is { } tool && tool.Name == name ? tool : throw new InvalidOperationException($"No scenario tool named \"{name}\" was set up.");

@@ -3,6 +3,7 @@ using Kaizen.Agents.Tools.Approval;
 using Kaizen.Agents.Tools.Audit;
 using Kaizen.Agents.Tools.BuiltIn;
 using Kaizen.Specs.Support;
+using Microsoft.Extensions.AI;
 
 namespace Kaizen.Specs.Tools;
 
@@ -33,6 +34,12 @@ public sealed class ToolWorld(ScenarioWorkspace workspace, AgentWorld agents)
     /// <summary>How the reviewing person answers ("approve" or "deny"); deny unless a step says otherwise.</summary>
     public bool Approves { get; set; }
 
+    /// <summary>The clock the executor waits on: the system's, noting every timer the executor starts.</summary>
+    public TimerRecordingClock Clock { get; } = new();
+
+    /// <summary>What the executor answered the last call handed straight to it (<see cref="HandToExecutorAsync"/>).</summary>
+    public ToolExecutionResult? LastAnswer { get; private set; }
+
     /// <summary>The approval requests the person received, in order.</summary>
     public IReadOnlyList<ApprovalRequest> Asked { get { lock (_asked) return _asked.ToList(); } }
 
@@ -50,7 +57,7 @@ public sealed class ToolWorld(ScenarioWorkspace workspace, AgentWorld agents)
             lock (_asked) _asked.Add(request);
             return Approves;
         }, "person");
-        agents.Tools = new ToolExecutor(Registry, Policy, person, Audit, Options);
+        agents.Tools = new ToolExecutor(Registry, Policy, person, Audit, Options, Clock);
     }
 
     /// <summary>
@@ -58,7 +65,7 @@ public sealed class ToolWorld(ScenarioWorkspace workspace, AgentWorld agents)
     /// approval is recorded as pending and the run stops until someone decides it in the store.
     /// </summary>
     public void EquipWithApprovalStore(IApprovalStore store) =>
-        agents.Tools = new ToolExecutor(Registry, Policy, new StoredApprovalHandler(store), Audit, Options);
+        agents.Tools = new ToolExecutor(Registry, Policy, new StoredApprovalHandler(store), Audit, Options, Clock);
 
     /// <summary>Remembers every workspace file and its bytes, to compare after a run.</summary>
     public void TakeSnapshot() => _snapshot = ReadFiles();
@@ -78,4 +85,18 @@ public sealed class ToolWorld(ScenarioWorkspace workspace, AgentWorld agents)
 
     /// <summary>The absolute path of a workspace file.</summary>
     public string PathOf(string relative) => Path.Combine(Root, relative);
+
+    /// <summary>
+    /// Hands a call straight to the agent's tool executor, as the agent loop does with a model's call (no model is
+    /// asked), and keeps the answer in <see cref="LastAnswer"/>.
+    /// </summary>
+    public async Task HandToExecutorAsync(string name, string argumentsJson)
+    {
+        var executor = agents.Tools ?? throw new InvalidOperationException("No agent tools were set up.");
+        LastAnswer = await executor.ExecuteAsync(new FunctionCallContent("call-1", name, ToolArguments.FromJson(argumentsJson)),
+            new ToolCallContext("agent", "thread-1", 1));
+    }
+
+    /// <summary>The answer to the last call handed to the executor; fails when none was made.</summary>
+    public ToolExecutionResult RequireAnswer() => LastAnswer ?? throw new InvalidOperationException("No call was handed to the executor.");
 }
