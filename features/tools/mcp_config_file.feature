@@ -47,6 +47,18 @@ Feature: MCP servers set up in mcp.json follow the approval policy
     And the failure recorded for "fs_read_text_file" says the tool "read_text_file" on the MCP server "fs" reported an error
     And the model was given the failure recorded for "fs_read_text_file" as the result of that call
 
+  Scenario: A program and a working folder written relative to mcp.json are found from its folder
+    Teams keep a server's wrapper beside mcp.json and write "./servers/…": the agent looks
+    for it, and for the server's working folder, from the folder of mcp.json, whatever folder
+    the agent itself runs in. The call is handed straight to the agent's tool executor; no
+    model is asked.
+
+    Given the "fs" server's program is a link beside mcp.json, which names it "./servers/filesystem"
+    And the "fs" server in that mcp.json sets "cwd" to "./workspace"
+    And the agent's tools are loaded from that mcp.json
+    When a call to "fs_read_text_file" arrives with the arguments '{"path":"notes.txt"}'
+    Then the call succeeded, and what goes back to the model says: Meeting moved to Thursday
+
   Scenario Outline: A mistake in mcp.json is reported with the file, the setting and the fix
     No server is started and no model is asked: the file is checked before anything runs.
 

@@ -46,6 +46,15 @@ public sealed class McpSteps(ToolWorld tools, ScenarioWorkspace workspace)
     [Given(@"^the ""fs"" server in that mcp\.json sets ""([^""]+)"" to (.+)$")]
     public void McpJsonSetting(string name, string json) => _server[name] = JsonNode.Parse(json);
 
+    [Given("the \"fs\" server's program is a link beside mcp.json, which names it {string}")]
+    public void ProgramBesideConfigFile(string relativeCommand)
+    {
+        var link = Path.GetFullPath(relativeCommand, workspace.DataFolder);
+        Directory.CreateDirectory(Path.GetDirectoryName(link)!);
+        File.CreateSymbolicLink(link, RepositoryRoot.NodeBinary("mcp-server-filesystem"));
+        _server["command"] = relativeCommand;
+    }
+
     [When("the agent's tools are loaded from that mcp.json")]
     [Given("the agent's tools are loaded from that mcp.json")]
     public async Task LoadFromMcpJson()
