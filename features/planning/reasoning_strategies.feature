@@ -40,3 +40,15 @@ Feature: Reasoning strategies
     Then the chain of thought stalled and the tree of thoughts gave the answer
     And the runner stopped at the first answer, with a switch recorded for each strategy before it
     And every strategy run is recorded in the performance monitor with its outcome and model calls
+
+  Scenario: ReAct acts through the agent's tools and keeps a faithful trace
+    A small model left to itself only thinks aloud, so the strategy requires a tool call on
+    its first iteration; the local model picks the tool and its arguments, then decides
+    whether to act again, think or answer. What is checked is that every call went through
+    the agent's tool executor, that what came back was handed to the model and written in
+    the trace, and that the outcome fits the trace.
+
+    Given the ReAct strategy on the model, required to call one of the read-only file tools first, on a folder holding "notes.txt" with "Meeting moved to Thursday", at most 4 iterations
+    When the ReAct strategy solves "Read notes.txt with the read_file tool and say on which day the meeting is"
+    Then the trace holds each reply of the model in order: its thought, its answer, or each call it made with what came back
+    And the outcome is what the trace shows, within the iteration budget

@@ -113,6 +113,17 @@ public sealed class ReActStrategyTests : IDisposable
     }
 
     [Fact]
+    public async Task The_first_iteration_can_be_required_to_call_a_tool_and_later_ones_are_free()
+    {
+        var model = new ScriptedChatClient(new ChatScript().CallTool("read_file", new { path = "a.txt" }).Working("look again").Complete(new { answer = "ok" }));
+        File.WriteAllText(Path.Combine(_root, "a.txt"), "x");
+
+        await new ReActStrategy(model, Tools(), new ReActOptions { FirstIterationToolMode = ChatToolMode.RequireAny }).SolveAsync("q", Ct);
+
+        model.Requests.Select(r => r.Options!.ToolMode).Should().Equal(ChatToolMode.RequireAny, null, null);
+    }
+
+    [Fact]
     public async Task Iteration_budget_bounds_the_run()
     {
         var model = new ScriptedChatClient(ChatScript.Endless());

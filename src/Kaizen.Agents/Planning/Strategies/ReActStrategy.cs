@@ -15,6 +15,12 @@ public sealed class ReActOptions
 
     /// <summary>The checkpoint thread recorded with tool calls (approval requests are keyed on it).</summary>
     public string ThreadId { get; set; } = "react";
+
+    /// <summary>
+    /// How the model must use tools on the first iteration (null: its own choice). <c>ChatToolMode.RequireAny</c> makes a
+    /// small model that would only think aloud look something up first; later iterations leave the choice to the model.
+    /// </summary>
+    public ChatToolMode? FirstIterationToolMode { get; set; }
 }
 
 /// <summary>
@@ -40,7 +46,7 @@ public sealed class ReActStrategy(IChatClient model, IToolExecutor? tools = null
     public async Task<StrategyResult> SolveAsync(string task, CancellationToken cancellationToken = default)
     {
         var messages = new List<ChatMessage> { new(ChatRole.System, System), new(ChatRole.User, task) };
-        var chatOptions = new ChatOptions { Tools = tools?.Tools.ToList() };
+        var offered = tools?.Tools.ToList();
         var trace = new List<string>();
         string? previousThought = null;
 
@@ -49,7 +55,7 @@ public sealed class ReActStrategy(IChatClient model, IToolExecutor? tools = null
             ChatResponse reply;
             try
             {
-                reply = await _model.GetResponseAsync(messages, chatOptions, cancellationToken).ConfigureAwait(false);
+                reply = await _model.GetResponseAsync(messages, OptionsFor(iteration, offered), cancellationToken).ConfigureAwait(false);
             }
             catch (Exception ex) when (Recoverable.Is(ex, cancellationToken))
             {
@@ -81,6 +87,12 @@ public sealed class ReActStrategy(IChatClient model, IToolExecutor? tools = null
         return Result(StrategyOutcome.Stalled, null, trace, _options.MaxIterations,
             $"no answer within {_options.MaxIterations} iterations");
     }
+
+    private ChatOptions OptionsFor(int iteration, List<AITool>? offered) => new()
+    {
+        Tools = offered,
+        ToolMode = iteration == 1 && offered is { Count: > 0 } ? _options.FirstIterationToolMode : null,
+    };
 
     /// <summary>Runs the calls, adds their results to the conversation; returns a reason when one waits for approval.</summary>
     private async Task<string?> ActAsync(
