@@ -39,3 +39,22 @@ Feature: Safe tools run without asking
     And nobody was asked for approval
     And the audit log records "write_file" as "refused for invalid arguments"
     And the workspace is as it was before the run
+
+  Scenario Outline: A file that also has a name outside the workspace is neither read nor changed
+    A second name (a hard link) can put a file outside the workspace behind a name inside
+    it, so the file tools refuse any file with more than one name. The calls are handed
+    straight to the agent's tool executor; no model is asked. The person reviewing tool
+    calls approves the changes.
+
+    Given "notes.txt" also has a name outside the workspace, "elsewhere/notes.txt" (a hard link)
+    And the person reviewing tool calls will answer "approve"
+    When a call to "<tool>" arrives with the arguments '<arguments>'
+    Then the call failed, and what goes back to the model says: 'notes.txt' has 2 hard links
+    And the file's name outside the workspace still holds "Meeting moved to Thursday"
+
+    Examples:
+      | case                 | tool       | arguments                                                   |
+      | reading it           | read_file  | {"path":"notes.txt"}                                        |
+      | writing over it      | write_file | {"path":"notes.txt","content":"Meeting cancelled"}          |
+      | adding to it         | write_file | {"path":"notes.txt","content":" (cancelled)","append":true} |
+      | deleting it          | delete_file | {"path":"notes.txt"}                                       |
