@@ -57,6 +57,22 @@ Feature: What an agent must return
     And every declared output was returned, each of its type
 
   @scripted-model
+  Scenario Outline: A reply with broken JSON is repaired when it says it is done, else kept as a note
+    Models without a reply grammar sometimes stop mid-object; the local model's grammar
+    never does, so the scripted model sends the broken reply, then a complete final one.
+
+    Given the model's first reply is the broken JSON '<reply>', then its final reply
+    When the agent works on "Triage the outage report" for at most 3 turns
+    Then the run completed on turn <turn>
+    And the model <repair>
+    And every declared output was returned, each of its type
+
+    Examples:
+      | case                         | reply                                        | turn | repair                                          |
+      | a final answer cut short     | {"done": true, "outputs": {"summary": "down" | 1    | was told once that its reply was not valid JSON |
+      | a working note cut short     | {"done": false, "thought": "still reading    | 2    | was never asked to repair a reply               |
+
+  @scripted-model
   Scenario: A model that cannot fill the signature stops the run and names the problem
     The scripted model leaves out the same output twice, which a schema-constrained real
     model never does.

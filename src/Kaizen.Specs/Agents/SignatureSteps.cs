@@ -58,6 +58,20 @@ public sealed class SignatureSteps(AgentWorld world, ModelTranscript transcript)
         world.Script = new ChatScript().Working("reading the report").Say(InProse(wrong)).Say(InProse(Outputs(leaveOut: null)));
     }
 
+    [Given("the model's first reply is the broken JSON {string}, then its final reply")]
+    public void BrokenFirstReply(string broken) =>
+        world.Script = new ChatScript().Reply(ScriptedReply.RawJson(broken)).Complete(Outputs(leaveOut: null));
+
+    [Then("the model was told once that its reply was not valid JSON")]
+    public void ToldInvalidJson() =>
+        transcript.Of(world.Agent!.AgentId).Select(call => call.Request.Last())
+            .Should().ContainSingle(message => message.Role == ChatRole.User && message.Text.StartsWith("Your reply could not be used: invalid JSON", StringComparison.Ordinal));
+
+    [Then("the model was never asked to repair a reply")]
+    public void NeverAskedToRepair() =>
+        transcript.Of(world.Agent!.AgentId).SelectMany(call => call.Request)
+            .Should().NotContain(message => message.Text.Contains("could not be used", StringComparison.Ordinal));
+
     [Then("the model was told that {string} should be {word}")]
     public void ToldWrongType(string output, string kind) =>
         transcript.Of(world.Agent!.AgentId).Select(call => call.Request.Last())
