@@ -147,6 +147,7 @@ public sealed class CheckpointSteps(AgentWorld world, ScenarioWorkspace workspac
         _saved!.Compression.Should().NotBe(CheckpointCompression.None);
         _saved.StoredSize.Should().BeLessThan(_saved.RawSize * percent / 100,
             "raw {0} bytes were stored as {1} bytes ({2:P1})", _saved.RawSize, _saved.StoredSize, _saved.CompressionRatio);
+        _saved.CompressionRatio.Should().BeLessThan(percent / 100.0, "the checkpoint reports the ratio it was stored at");
     }
 
     [Then("the stored checkpoint is smaller than its raw size")]
