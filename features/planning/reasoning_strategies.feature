@@ -27,6 +27,7 @@ Feature: Reasoning strategies
     When the strategy solves "Compare two ways to cut the monthly cloud bill of a small web shop"
     Then every candidate thought was scored from 0 to 10, 2 per branch
     And each level kept its best-scored candidate, the first one on a tie
+    And each level's proposals build on the line of thought kept before it, and the answer on the best line
     And the strategy asked the model once per proposal, once per score and once for the answer
 
   @scripted-model

@@ -126,6 +126,21 @@ public sealed partial class ReasoningSteps(AgentWorld world, ModelTranscript tra
         }
     }
 
+    [Then("each level's proposals build on the line of thought kept before it, and the answer on the best line")]
+    public void BuildsOnKeptLine()
+    {
+        var requests = transcript.Exchanges.Select(e => e.RequestText).ToList();
+        var proposals = requests.Where(t => t.Contains("\nPropose ", StringComparison.Ordinal)).ToList();
+        var line = new List<string>();
+        foreach (var level in Candidates().GroupBy(c => c.Depth).OrderBy(g => g.Key))
+        {
+            proposals[level.Key - 1].Should().Contain($"Thoughts so far: {(line.Count == 0 ? "(none)" : string.Join(" -> ", line))}\n",
+                "depth {0} proposes from the thoughts kept before it", level.Key);
+            line.Add(level.OrderByDescending(c => c.Score).First().Thought);
+        }
+        requests[^1].Should().Contain($"Best line of thought: {string.Join(" -> ", line)}\n");
+    }
+
     [Then("the strategy asked the model once per proposal, once per score and once for the answer")]
     public void CallCount()
     {
