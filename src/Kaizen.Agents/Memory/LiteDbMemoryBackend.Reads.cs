@@ -14,8 +14,9 @@ public sealed partial class LiteDbMemoryBackend
     {
         ArgumentOutOfRangeException.ThrowIfNegative(limit);
         if (limit == 0) return Task.FromResult<IReadOnlyList<MemoryTurn>>([]);
-        if (_ready && Exclusive && TryLoadHotFromCache(limit) is { } cached) return Task.FromResult(cached);
-        return LoadHotSlowAsync(limit, cancellationToken);
+        var cacheTried = _ready && Exclusive;
+        if (cacheTried && TryLoadHotFromCache(limit) is { } cached) return Task.FromResult(cached);
+        return LoadHotSlowAsync(limit, cacheTried, cancellationToken);
     }
 
     /// <inheritdoc />
@@ -154,10 +155,11 @@ public sealed partial class LiteDbMemoryBackend
         return turns;
     }
 
-    private async Task<IReadOnlyList<MemoryTurn>> LoadHotSlowAsync(int limit, CancellationToken cancellationToken)
+    // A read the cache already missed goes straight to the file: looking again would count its hits and miss twice.
+    private async Task<IReadOnlyList<MemoryTurn>> LoadHotSlowAsync(int limit, bool cacheTried, CancellationToken cancellationToken)
     {
         await InitializeAsync(cancellationToken).ConfigureAwait(false);
-        if (Exclusive && TryLoadHotFromCache(limit) is { } cached) return cached;
+        if (!cacheTried && Exclusive && TryLoadHotFromCache(limit) is { } cached) return cached;
         var turns = await ReadSessionAsync((database, number, last) =>
         {
             if (number < 0) return (IReadOnlyList<MemoryTurn>)[];
