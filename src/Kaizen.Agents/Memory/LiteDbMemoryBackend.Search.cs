@@ -115,9 +115,12 @@ public sealed partial class LiteDbMemoryBackend
         var stale = new List<(long Sequence, string Content)>();
         var loadedThrough = await ReadSessionAsync((database, number, last) =>
         {
-            if (number < 0 || fromSequence > last) return last;
+            // A shared-file read has just synced the session: if another process deleted or recreated it, the index
+            // was cleared, and the whole session is loaded again rather than only what came after the old index.
+            var from = Math.Min(fromSequence, index.LoadedThrough + 1);
+            if (number < 0 || from > last) return last;
             var documents = Turns(database).Query()
-                .Where(Query.Between("_id", TurnKey.Compose(number, fromSequence), TurnKey.Last(number)))
+                .Where(Query.Between("_id", TurnKey.Compose(number, from), TurnKey.Last(number)))
                 .Select($"{{ _id, {TurnDocument.Vector}, {TurnDocument.EmbeddingModel}, {TurnDocument.Content} }}")
                 .ToEnumerable();
             foreach (var document in documents)
