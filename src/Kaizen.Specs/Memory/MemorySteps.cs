@@ -63,8 +63,12 @@ public sealed class MemorySteps(MemoryWorld world)
     }
 
     [When("the hot tier of {string} is read with a limit of {int}")]
-    public async Task ReadHot(string session, int limit) =>
-        world.LastRead = await world.Session(session).LoadHotTierAsync(limit);
+    public async Task ReadHot(string session, int limit)
+    {
+        var backend = world.Session(session);
+        world.HotStatisticsBeforeLastRead = backend.HotTierStatistics;
+        world.LastRead = await backend.LoadHotTierAsync(limit);
+    }
 
     [When("the warm tier of {string} is read with a window of {int} turns")]
     public async Task ReadWarm(string session, int window) =>

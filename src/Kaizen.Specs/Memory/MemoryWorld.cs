@@ -1,5 +1,6 @@
 using Kaizen.Agents.Embeddings.MiniLM;
 using Kaizen.Agents.Memory;
+using Kaizen.Agents.Memory.Caching;
 using Kaizen.Specs.Support;
 
 namespace Kaizen.Specs.Memory;
@@ -28,6 +29,9 @@ public sealed class MemoryWorld : IAsyncDisposable
 
     /// <summary>The turns the last hot or warm read returned.</summary>
     public IReadOnlyList<MemoryTurn> LastRead { get; set; } = [];
+
+    /// <summary>The hot-tier counters of the session just before the last hot read (the read's own hits and misses are the difference).</summary>
+    public CacheStatistics? HotStatisticsBeforeLastRead { get; set; }
 
     /// <summary>The question of the last cold search.</summary>
     public string LastQuery { get; set; } = "";
