@@ -46,3 +46,30 @@ Feature: Memory that survives restarts and moves between tiers
     And the readable turns of the damaged file are exported
     Then the export holds the other 29 turns of one session and counts the damaged one as unreadable
     And a new memory file loaded from the export gives back those 29 turns of "ops", in order
+
+  Scenario: A memory file from before sessions recorded their embedder still opens and is searched
+    Earlier versions recorded the embedder only with each turn, not with the session.
+    Such a file opens with the embedder its turns were stored with, and refuses another.
+
+    Given the session "ops" has stored 30 turns "Note 0" to "Note 29", alternating user and assistant
+    When the memory file is rewritten as a version from before sessions recorded their embedder
+    Then the session "ops" holds exactly the turns "Note 0" to "Note 29", numbered without gaps
+    And searching the cold memory of "ops" for "Note 3" gives "Note 3" as the best result
+    When the memory store is closed and opened again with the built-in hashing embedder
+    Then opening the session "ops" is refused because its turns were embedded with "all-MiniLM-L6-v2"
+    And the refusal gives the command that re-embeds the store with "hashing", or to open it with "minilm" instead
+
+  Scenario Outline: A memory opened with another embedder than its own names the command that converts it
+    Vectors of two embedders cannot be compared, so the store refuses to open the
+    session and tells the user which command re-embeds it for the embedder they chose.
+
+    Given the memory store embeds with <stored with>
+    And the session "ops" has stored 4 turns "Note 0" to "Note 3", alternating user and assistant
+    When the memory store is closed and opened again with <opened with>
+    Then opening the session "ops" is refused because its turns were embedded with "<stored id>"
+    And the refusal gives the command that re-embeds the store with "<re-embed name>", or to open it with "<own name>" instead
+
+    Examples:
+      | stored with                   | opened with                   | stored id          | re-embed name | own name |
+      | the sentence model            | the built-in hashing embedder | all-MiniLM-L6-v2   | hashing       | minilm   |
+      | the built-in hashing embedder | the sentence model            | kaizen-hashing-256 | minilm        | hashing  |

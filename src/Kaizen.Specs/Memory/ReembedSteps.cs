@@ -1,5 +1,4 @@
 using Kaizen.Agents.Embeddings.MiniLM;
-using Kaizen.Agents.Memory.Embeddings;
 using Kaizen.Agents.Memory.Reembedding;
 using Reqnroll;
 
@@ -14,9 +13,6 @@ public sealed class ReembedSteps(MemoryWorld world)
 {
     private readonly List<ReembedProgress> _progress = [];
     private ReembedResult? _result;
-
-    [Given("the memory store embeds with the built-in hashing embedder")]
-    public void HashingEmbedder() => world.Options.EmbeddingGenerator = MemoryEmbedders.Local();
 
     [When("the memory file is re-embedded with the sentence model in batches of {int}")]
     public async Task Reembed(int batch)
