@@ -73,3 +73,16 @@ Feature: Memory that survives restarts and moves between tiers
       | stored with                   | opened with                   | stored id          | re-embed name | own name |
       | the sentence model            | the built-in hashing embedder | all-MiniLM-L6-v2   | hashing       | minilm   |
       | the built-in hashing embedder | the sentence model            | kaizen-hashing-256 | minilm        | hashing  |
+
+  Scenario: A conversation another process forgot and started again is read and searched as it is now
+    Agent processes may share one memory file. When another process forgets a session
+    and starts it again, this process must not answer from what it still remembers of
+    the old conversation: not its newest turns, and not its search index.
+
+    Given the memory store embeds with the built-in hashing embedder
+    And the memory file is shared with other processes
+    And the session "ops" has stored 6 turns "Draft 0" to "Draft 5", alternating user and assistant
+    When the cold memory of "ops" is searched for "Draft 2" with 3 results
+    And another process forgets the session "ops" and stores 8 turns in it as writer 2
+    Then searching the cold memory of "ops" for "writer 2 turn 3" gives "writer 2 turn 3" as the best result
+    And the session "ops" holds exactly the turns "writer 2 turn 0" to "writer 2 turn 7", numbered without gaps

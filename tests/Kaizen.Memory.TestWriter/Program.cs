@@ -1,7 +1,8 @@
 using Kaizen.Agents.Memory;
 
-// Usage: Kaizen.Memory.TestWriter <database> <session> <writer-id> <turns> [multi|single|single-with-short-timeout] [per-turn|group]
+// Usage: Kaizen.Memory.TestWriter <database> <session> <writer-id> <turns> [multi|single|single-with-short-timeout] [per-turn|group] [forget-first]
 // Writes <turns> turns "writer <id> turn <n>" with metadata { writer, n }, prints "stored <turns>" and exits 0.
+// With forget-first it deletes the session before writing, so the session starts again under a new number.
 if (args.Length < 4)
 {
     Console.Error.WriteLine("usage: Kaizen.Memory.TestWriter <database> <session> <writer-id> <turns> [multi|single] [per-turn|group]");
@@ -19,6 +20,7 @@ var turns = int.Parse(args[3], System.Globalization.CultureInfo.InvariantCulture
 try
 {
     await using var memory = new LiteDbMemoryBackend(args[0], args[1], options);
+    if (args.ElementAtOrDefault(6) == "forget-first") await memory.DeleteSessionAsync();
     for (var n = 0; n < turns; n++)
     {
         await memory.StoreTurnAsync(n % 2 == 0 ? "user" : "assistant", $"writer {writer} turn {n}", DateTimeOffset.UtcNow,
