@@ -27,7 +27,7 @@ public sealed partial class LiteDbMemoryBackend
         return await Opened.Writer.EnqueueAsync(new UpdateTurnWrite(Session, key, content, vector, _embedder.ModelId, metadataBson), cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>Deletes one turn of this session; false when this session has no turn with that id.</summary>
+    /// <summary>Deletes one turn of this session; false when this session has no turn with that id. Its number is not given to another turn.</summary>
     public async Task<bool> DeleteTurnAsync(string id, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(id);
@@ -38,7 +38,8 @@ public sealed partial class LiteDbMemoryBackend
 
     /// <summary>
     /// Deletes every turn after <paramref name="sequence"/> (use -1 for all): rewinds the session to a checkpoint's
-    /// memory cursor so a resumed run does not store its turns twice. Returns how many turns were deleted.
+    /// memory cursor so a resumed run does not store its turns twice; the next turn is numbered <c>sequence + 1</c>.
+    /// Returns how many turns were deleted.
     /// </summary>
     public async Task<int> DeleteTurnsAfterAsync(long sequence, CancellationToken cancellationToken = default)
     {

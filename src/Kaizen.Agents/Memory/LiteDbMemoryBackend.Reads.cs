@@ -130,7 +130,11 @@ public sealed partial class LiteDbMemoryBackend
         }, cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>Sequence of the newest stored turn, -1 when the session is empty (the memory cursor a checkpoint records).</summary>
+    /// <summary>
+    /// Sequence of the newest turn stored in this session, -1 before the first (the memory cursor a checkpoint records).
+    /// A forgotten turn's number is never given again, so after the newest turn is forgotten this is still its number;
+    /// only <see cref="DeleteTurnsAfterAsync"/> gives numbers back.
+    /// </summary>
     public async Task<long> GetLastSequenceAsync(CancellationToken cancellationToken = default)
     {
         await InitializeAsync(cancellationToken).ConfigureAwait(false);

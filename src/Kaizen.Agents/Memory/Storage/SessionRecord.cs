@@ -21,6 +21,12 @@ internal sealed record SessionRecord(int Number, long LastSequence, Dictionary<l
     /// <summary>How many turns the session holds, kept by every write (absent in rows written before it existed).</summary>
     public const string CountField = "k";
 
+    /// <summary>
+    /// The session's newest sequence number, for when no stored turn holds it (the newest turn was forgotten, or a rewind
+    /// went back to a forgotten turn), so the next turn is not given a number already used. Absent in older rows.
+    /// </summary>
+    private const string LastSequenceField = "ls";
+
     /// <summary>The stored turn count of a session, or null when unknown.</summary>
     public static long? StoredCount(LiteDatabase database, string sessionId) =>
         database.GetCollection(Collection).FindById(sessionId) is { } row && row.TryGetValue(CountField, out var count) && count.IsNumber ? count.AsInt64 : null;
@@ -39,6 +45,7 @@ internal sealed record SessionRecord(int Number, long LastSequence, Dictionary<l
             .Limit(1)
             .FirstOrDefault();
         var last = newest is null ? -1 : TurnKey.Sequence(newest["_id"].AsInt64);
+        if (document.TryGetValue(LastSequenceField, out var mark) && mark.IsNumber) last = Math.Max(last, mark.AsInt64);
         var promoted = new Dictionary<long, long>();
         if (document.TryGetValue(PromotedField, out var list) && list.IsArray)
         {
@@ -91,6 +98,16 @@ internal sealed record SessionRecord(int Number, long LastSequence, Dictionary<l
         var document = sessions.FindById(sessionId);
         if (document is null) return;
         document[PromotedField] = new BsonArray(promoted.Select(p => (BsonValue)new BsonDocument { ["q"] = p.Key, ["w"] = p.Value }));
+        sessions.Update(document);
+    }
+
+    /// <summary>Records the session's newest sequence number, which the next turn comes after even when no turn holds it.</summary>
+    public static void SaveLastSequence(LiteDatabase database, string sessionId, long sequence)
+    {
+        var sessions = database.GetCollection(Collection);
+        var document = sessions.FindById(sessionId);
+        if (document is null) return;
+        document[LastSequenceField] = sequence;
         sessions.Update(document);
     }
 

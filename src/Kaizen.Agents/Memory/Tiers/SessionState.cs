@@ -190,7 +190,7 @@ internal sealed class SessionState
         }
     }
 
-    public void TruncatedAfter(long sequence, long newLast)
+    public void TruncatedAfter(long sequence)
     {
         lock (_gate)
         {
@@ -202,9 +202,9 @@ internal sealed class SessionState
                 _promoted.Remove(dropped);
             }
 
-            LastSequence = newLast;
+            LastSequence = sequence;
             _warm = null; // the window now reaches back past what was cached
-            if (Index is { } index) index.LoadedThrough = Math.Min(index.LoadedThrough, newLast);
+            if (Index is { } index) index.LoadedThrough = Math.Min(index.LoadedThrough, sequence);
         }
     }
 

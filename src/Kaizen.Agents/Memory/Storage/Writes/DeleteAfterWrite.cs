@@ -3,10 +3,13 @@ using LiteDB;
 
 namespace Kaizen.Agents.Memory.Storage.Writes;
 
-/// <summary>Deletes every turn after a sequence (rewinding to a checkpoint's memory cursor); returns how many were deleted.</summary>
+/// <summary>
+/// Deletes every turn after a sequence (rewinding to a checkpoint's memory cursor); returns how many were deleted.
+/// The next turn is numbered right after that sequence: the numbers after it are given again.
+/// </summary>
 internal sealed class DeleteAfterWrite(SessionState session, long sequence) : WriteOp<int>(groupable: false)
 {
-    private long _newLast = -1;
+    private bool _rewound;
 
     public override void Apply(WriteBatch batch)
     {
@@ -14,11 +17,9 @@ internal sealed class DeleteAfterWrite(SessionState session, long sequence) : Wr
         if (cursor.Number < 0 || sequence >= cursor.LastSequence) return;
         Result = batch.Turns.DeleteMany(Query.Between("_id", TurnKey.Compose(cursor.Number, sequence + 1), TurnKey.Last(cursor.Number)));
         batch.CountTurns(session, cursor.Number, -Result);
-        var newest = batch.Turns.Query()
-            .Where(Query.Between("_id", TurnKey.First(cursor.Number), TurnKey.Compose(cursor.Number, Math.Max(0, sequence))))
-            .OrderByDescending("_id").Select("_id").Limit(1).FirstOrDefault();
-        _newLast = newest is null ? -1 : TurnKey.Sequence(newest["_id"].AsInt64);
-        cursor.LastSequence = _newLast;
+        cursor.LastSequence = sequence;
+        SessionRecord.SaveLastSequence(batch.Database, session.SessionId, sequence);
+        _rewound = true;
         var dropped = cursor.Promoted.Keys.Where(promoted => promoted > sequence).ToList();
         foreach (var promoted in dropped) cursor.Promoted.Remove(promoted);
         if (dropped.Count > 0) SessionRecord.SavePromoted(batch.Database, session.SessionId, cursor.Promoted);
@@ -26,6 +27,6 @@ internal sealed class DeleteAfterWrite(SessionState session, long sequence) : Wr
 
     protected override void OnCommitted()
     {
-        if (Result > 0) session.TruncatedAfter(sequence, _newLast);
+        if (_rewound) session.TruncatedAfter(sequence);
     }
 }

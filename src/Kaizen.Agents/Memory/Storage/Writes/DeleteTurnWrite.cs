@@ -12,7 +12,10 @@ internal sealed class DeleteTurnWrite(SessionState session, long key) : WriteOp<
         var cursor = batch.Cursor(session);
         if (cursor.Promoted.Remove(TurnKey.Sequence(key))) SessionRecord.SavePromoted(batch.Database, session.SessionId, cursor.Promoted);
         Result = batch.Turns.Delete(key);
-        if (Result) batch.CountTurns(session, cursor.Number, -1);
+        if (!Result) return;
+        batch.CountTurns(session, cursor.Number, -1);
+        // Like every forgotten turn's, the newest one's number stays used: the next turn is numbered after it, also after a restart.
+        if (TurnKey.Sequence(key) == cursor.LastSequence) SessionRecord.SaveLastSequence(batch.Database, session.SessionId, cursor.LastSequence);
     }
 
     protected override void OnCommitted()
