@@ -105,3 +105,25 @@ Feature: Editing memory: rewinding, correcting and forgetting turns
     When the memory store is closed and opened again on the same file
     Then the session "alice" holds no turns
     And the session "bob" holds exactly the turns "Bob 0" to "Bob 3", numbered without gaps
+
+  Scenario: A forgotten newest turn keeps its number, also after a restart
+    A number in the conversation is never given to two turns: a turn stored after
+    the newest one was forgotten is numbered after the forgotten one, whether or not
+    the store was restarted in between, so a number kept elsewhere (a log line, a
+    checkpoint's memory cursor) never points at another turn.
+
+    Given the session "ops" has stored 5 turns "Note 0" to "Note 4", alternating user and assistant
+    When the session "ops" forgets its turn "Note 4"
+    And the session "ops" stores the turn "Note 5"
+    Then the new turn is numbered right after the forgotten turn "Note 4"
+    When the session "ops" forgets its turn "Note 5"
+    And the memory store is closed and opened again on the same file
+    And the session "ops" stores the turn "Note 6"
+    Then the new turn is numbered right after the forgotten turn "Note 5"
+    And the session "ops" holds exactly these turns, in conversation order:
+      | content |
+      | Note 0  |
+      | Note 1  |
+      | Note 2  |
+      | Note 3  |
+      | Note 6  |

@@ -11,6 +11,7 @@ public sealed class MemoryEditingSteps(MemoryWorld world)
     private int? _forgottenCount;
     private bool? _turnForgotten;
     private MemoryTurn? _stored;
+    private readonly Dictionary<string, MemoryTurn> _forgotten = new(StringComparer.Ordinal);
 
     [When("the session {string} is rewound to just after {string}")]
     public async Task Rewind(string session, string checkpointText)
@@ -21,7 +22,8 @@ public sealed class MemoryEditingSteps(MemoryWorld world)
     }
 
     [When("the session {string} stores the turn {string} again")]
-    public async Task StoreAgain(string session, string content) =>
+    [When("the session {string} stores the turn {string}")]
+    public async Task StoreTurn(string session, string content) =>
         _stored = await world.Session(session).StoreTurnAsync("user", content, Later);
 
     [When("the session {string} forgets its turn {string}")]
@@ -30,6 +32,7 @@ public sealed class MemoryEditingSteps(MemoryWorld world)
         var backend = world.Session(session);
         var turn = await StoredTurns.WithContentAsync(backend, content);
         _turnForgotten = await backend.DeleteTurnAsync(turn.Id);
+        _forgotten[content] = turn;
     }
 
     [When("the session {string} is forgotten as a whole")]
@@ -48,9 +51,23 @@ public sealed class MemoryEditingSteps(MemoryWorld world)
     public async Task NumberedRightAfter(string previousText)
     {
         _stored.Should().NotBeNull("a turn was stored after the rewind");
-        var backend = world.Session(_stored!.SessionId);
-        var previous = await StoredTurns.WithContentAsync(backend, previousText);
+        var previous = await StoredTurns.WithContentAsync(world.Session(_stored!.SessionId), previousText);
         _stored.Sequence.Should().Be(previous.Sequence + 1, "the conversation continues right after the kept turns, without a gap");
+        await NewTurnIsTheNewestAsync();
+    }
+
+    [Then("the new turn is numbered right after the forgotten turn {string}")]
+    public async Task NumberedAfterForgotten(string forgottenText)
+    {
+        _stored.Should().NotBeNull("a turn was stored after the other was forgotten");
+        _forgotten.Should().ContainKey(forgottenText, "the scenario forgot that turn first");
+        _stored!.Sequence.Should().Be(_forgotten[forgottenText].Sequence + 1, "a forgotten turn's number is never given to another turn");
+        await NewTurnIsTheNewestAsync();
+    }
+
+    private async Task NewTurnIsTheNewestAsync()
+    {
+        var backend = world.Session(_stored!.SessionId);
         (await backend.GetLastSequenceAsync()).Should().Be(_stored.Sequence, "the new turn is the newest one");
         (await backend.GetTurnAsync(_stored.Id)).Should().NotBeNull().And.BeEquivalentTo(_stored, "the new turn can be read back by its id");
     }
