@@ -141,21 +141,38 @@ public sealed class AutonomousAgent : IDisposable
     /// </summary>
     /// <exception cref="CheckpointCorruptedException">The checkpoint fails verification; the exception names the previous valid one.</exception>
     /// <exception cref="CheckpointConflictException">Another run extended the thread after this resume read it; nothing was saved by this run.</exception>
-    public async Task<AgentRunResult> ResumeAsync(string checkpointId, int? maxTurns = null, IDictionary<string, string>? extensions = null, CancellationToken cancellationToken = default)
+    public Task<AgentRunResult> ResumeAsync(string checkpointId, int? maxTurns = null, IDictionary<string, string>? extensions = null, CancellationToken cancellationToken = default) =>
+        ResumeAsync(new AgentResumeRequest(checkpointId) { MaxTurns = maxTurns, Extensions = extensions }, cancellationToken);
+
+    /// <summary>
+    /// Continues the thread of the request's checkpoint at its next turn, with the request's turn limit, live state and
+    /// tool choice.
+    /// </summary>
+    /// <exception cref="CheckpointCorruptedException">The checkpoint fails verification; the exception names the previous valid one.</exception>
+    /// <exception cref="CheckpointConflictException">Another run extended the thread after this resume read it; nothing was saved by this run.</exception>
+    // Like RunAutonomousAsync: the request overload and the checkpoint-id overload never compete for a call (their first
+    // parameters differ in type), which is what RS0026 guards against.
+#pragma warning disable RS0026
+    public async Task<AgentRunResult> ResumeAsync(AgentResumeRequest request, CancellationToken cancellationToken = default)
+#pragma warning restore RS0026
     {
+        ArgumentNullException.ThrowIfNull(request);
+        var checkpointId = request.CheckpointId;
         var checkpoint = await Checkpoints.LoadAsync(checkpointId, cancellationToken).ConfigureAwait(false);
         if (checkpoint.State.ConfigHash != ConfigHash)
             _loggers.CreateLogger<AutonomousAgent>().LogWarning(
                 "Checkpoint {CheckpointId} was written with another provider/model/signature (hash {Saved}, now {Current}); resuming anyway.",
                 checkpointId, checkpoint.State.ConfigHash, ConfigHash);
-        var state = checkpoint.State with { MaxTurns = maxTurns ?? checkpoint.State.MaxTurns };
+        var state = checkpoint.State with { MaxTurns = request.MaxTurns ?? checkpoint.State.MaxTurns };
+        var extensions = request.Extensions;
         if (extensions is not null)
         {
             extensions.Clear();
             foreach (var (key, value) in state.Extensions) extensions[key] = value;
         }
         var head = await ThreadHeadAsync(checkpoint.Info.ThreadId, cancellationToken).ConfigureAwait(false);
-        return await ExecuteAsync(new AgentRun(this, checkpoint.Info.ThreadId, state, checkpoint.Info.Id, extensions, threadHeadId: head), cancellationToken).ConfigureAwait(false);
+        var toolChoice = new TurnToolChoice(FirstTurn: null, request.ToolMode);
+        return await ExecuteAsync(new AgentRun(this, checkpoint.Info.ThreadId, state, checkpoint.Info.Id, extensions, toolChoice, threadHeadId: head), cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>

@@ -36,6 +36,15 @@ public static class BuiltInTools
         registry.Register(files.ListDirectory(), DangerLevel.Safe, Source);
     }
 
+    /// <summary>Adds the <c>next_item</c> tool of <paramref name="queue"/> (Safe: it only hands out what the queue holds).</summary>
+    public static ToolRegistry AddWorkQueue(this ToolRegistry registry, WorkQueue queue)
+    {
+        ArgumentNullException.ThrowIfNull(registry);
+        ArgumentNullException.ThrowIfNull(queue);
+        registry.Register(queue.AsTool(), DangerLevel.Safe, Source);
+        return registry;
+    }
+
     /// <summary>Adds <c>http_get</c> (Low) and <c>http_post</c> (Medium), optionally limited to <paramref name="allowedHosts"/>.</summary>
     public static ToolRegistry AddHttpTools(this ToolRegistry registry, HttpClient client, IReadOnlyCollection<string>? allowedHosts = null)
     {
