@@ -55,6 +55,9 @@ public sealed class AgentWorld : IAsyncDisposable
     /// <summary>The tool choice of every turn of the next runs (<c>RequireAny</c>: a tool call each turn, so a run lasts its turn limit).</summary>
     public Microsoft.Extensions.AI.ChatToolMode? ToolMode { get; set; }
 
+    /// <summary>Live component state of the next runs (<see cref="AgentRunRequest.Extensions"/>), e.g. a work queue's progress.</summary>
+    public IDictionary<string, string>? Extensions { get; set; }
+
     /// <summary>True when the scenario runs on a real model (its replies are the model's own).</summary>
     public bool IsRealModel => !_provider.IsScripted;
 
@@ -138,7 +141,7 @@ public sealed class AgentWorld : IAsyncDisposable
     public async Task RunAsync(string task, int? maxTurns = null)
     {
         var agent = Agent ?? BuildAgent();
-        await CaptureAsync(() => agent.RunAutonomousAsync(new AgentRunRequest(task) { Inputs = Inputs, MaxTurns = maxTurns, FirstTurnToolMode = FirstTurnToolMode, ToolMode = ToolMode }));
+        await CaptureAsync(() => agent.RunAutonomousAsync(new AgentRunRequest(task) { Inputs = Inputs, MaxTurns = maxTurns, FirstTurnToolMode = FirstTurnToolMode, ToolMode = ToolMode, Extensions = Extensions }));
     }
 
     /// <summary>Resumes from <paramref name="checkpointId"/> on the current agent, recording how it ended.</summary>
@@ -146,6 +149,16 @@ public sealed class AgentWorld : IAsyncDisposable
     {
         var agent = Agent ?? BuildAgent();
         await CaptureAsync(() => agent.ResumeAsync(checkpointId, maxTurns));
+    }
+
+    /// <summary>
+    /// Resumes from the request's checkpoint on the current agent, with <see cref="Extensions"/> refilled from it and every
+    /// remaining turn under <see cref="ToolMode"/>, recording how it ended.
+    /// </summary>
+    public async Task ResumeWithRunOptionsAsync(string checkpointId)
+    {
+        var agent = Agent ?? BuildAgent();
+        await CaptureAsync(() => agent.ResumeAsync(new AgentResumeRequest(checkpointId) { Extensions = Extensions, ToolMode = ToolMode }));
     }
 
     /// <summary>The checkpoints of the last run's thread, oldest first.</summary>

@@ -16,7 +16,6 @@ namespace Kaizen.Specs.Workflows;
 [Binding]
 public sealed class LongRunningSteps(LongRunningWorld job)
 {
-    private GeneratedCodebase? _codebase;
     private GeneratedSalesFile? _sales;
     private GeneratedLiterature? _literature;
     private int _rowsPerTurn;
@@ -26,15 +25,15 @@ public sealed class LongRunningSteps(LongRunningWorld job)
     [Given("a generated repository of {int} C# files with planted defects, seed {int}")]
     public void GeneratedRepository(int files, int seed)
     {
-        _codebase = CodebaseGenerator.Generate(seed, files);
-        _codebase.WriteTo(job.Root);
+        job.Codebase = CodebaseGenerator.Generate(seed, files);
+        job.Codebase.WriteTo(job.Root);
         job.AddFileTools();
     }
 
     [Given("a reviewing agent that checkpoints every {int} files")]
     public void ReviewingAgent(int every) => job.Prepare(new BatchJob(
-        $"Review the {_codebase!.Files.Count} C# files of the repository and report every defect with its file and line.",
-        _codebase.Files.Select(f => f.Key).ToList(),
+        $"Review the {job.Codebase!.Files.Count} C# files of the repository and report every defect with its file and line.",
+        job.Codebase.Files.Select(f => f.Key).ToList(),
         "read_file",
         "path",
         path => new Dictionary<string, object?> { ["path"] = path },
@@ -63,8 +62,8 @@ public sealed class LongRunningSteps(LongRunningWorld job)
     public async Task DefectsInMemory()
     {
         var recorded = (await job.NotesInMemoryAsync()).SelectMany(n => n.Findings);
-        recorded.Distinct().Should().BeEquivalentTo(_codebase!.Defects.Select(d => $"{d.Path}:{d.Line}:{d.Kind}"));
-        job.FinalTally().Values.Sum(v => v.Count).Should().Be(_codebase.Defects.Count, "the final report counts each defect once");
+        recorded.Distinct().Should().BeEquivalentTo(job.Codebase!.Defects.Select(d => $"{d.Path}:{d.Line}:{d.Kind}"));
+        job.FinalTally().Values.Sum(v => v.Count).Should().Be(job.Codebase.Defects.Count, "the final report counts each defect once");
     }
 
     [Then("no finding was recorded twice")]

@@ -9,6 +9,7 @@ using Kaizen.Agents.Tools;
 using Kaizen.Agents.Tools.Audit;
 using Kaizen.Agents.Tools.BuiltIn;
 using Kaizen.Specs.Support;
+using Kaizen.Specs.Workloads.CodeReview;
 
 namespace Kaizen.Specs.Workflows;
 
@@ -38,6 +39,9 @@ public sealed class LongRunningWorld : IAsyncDisposable
 
     /// <summary>The job being run.</summary>
     public BatchJob? Job { get; private set; }
+
+    /// <summary>The generated repository written to <see cref="Root"/>, in a code review.</summary>
+    public GeneratedCodebase? Codebase { get; set; }
 
     /// <summary>The folder the tools read from.</summary>
     public string Root { get; }
