@@ -29,7 +29,7 @@ Feature: Reviewing a whole code base
     so the resumed run carries on with the next file. A small model's findings are
     reported, not judged.
 
-    Given a generated repository of 8 C# files with planted defects, seed 42
+    Given a generated repository of 8 C# files with planted defects, seed 40
     And a reviewing agent that takes the files from a work queue and checkpoints every 4 turns
     When the agent reviews the queued files and the user interrupts it after 3 files
     Then the interrupt's checkpoint holds the queue's progress: the first 3 files handed out

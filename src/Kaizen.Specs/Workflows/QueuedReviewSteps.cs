@@ -73,6 +73,7 @@ public sealed class QueuedReviewSteps(LongRunningWorld job, QueuedReviewWorld re
             written.Should().NotBeNull("the model's turn after {0} is its next call to the queue, with notes", path);
             if (string.IsNullOrWhiteSpace(written)) blank++;
             else notes.GetValueOrDefault(path).Should().Be(written!.Trim(), "the queue keeps the notes on {0} that the memory file holds", path);
+            output.WriteLine($"  {path}: {written}");
         }
         output.WriteLine($"Notes written on {review.Codebase.Files.Count - blank} of {review.Codebase.Files.Count} files (blank notes are the model's choice).");
     }
