@@ -5,7 +5,6 @@ using Kaizen.Agents.Interrupts;
 using Kaizen.Agents.Llm;
 using Kaizen.Agents.Memory;
 using Kaizen.Agents.Tools;
-using Kaizen.Agents.Tools.Audit;
 using Kaizen.Agents.Tools.BuiltIn;
 using Kaizen.Specs.Memory;
 using Kaizen.Specs.Support;
@@ -27,7 +26,6 @@ public sealed class QueuedReviewWorld : IAsyncDisposable
     private const string Session = "queued-review";
     private readonly AgentWorld world;
     private readonly ScenarioWorkspace workspace;
-    private readonly InMemoryToolAuditLog _audit = new();
     private LiteDbMemoryBackend? _memory;
     private GeneratedCodebase? _codebase;
     private string? _root;
@@ -46,9 +44,6 @@ public sealed class QueuedReviewWorld : IAsyncDisposable
 
     /// <summary>The queue of the agent built last (a new one after the resume, as in a new process).</summary>
     public WorkQueue? Queue { get; private set; }
-
-    /// <summary>Every tool decision across the interrupted and the resumed run.</summary>
-    public IReadOnlyList<ToolAuditEntry> Audit => _audit.Entries;
 
     /// <summary>The checkpoint the interrupt named.</summary>
     public string InterruptCheckpointId => _interruptCheckpointId ?? throw new InvalidOperationException("The review was not interrupted yet.");
@@ -137,7 +132,7 @@ public sealed class QueuedReviewWorld : IAsyncDisposable
     {
         Queue = new WorkQueue(Codebase.Files.Select(f => f.Key), LoadAsync);
         world.Extensions = Queue.State;
-        world.Tools = new ToolExecutor(new ToolRegistry().AddWorkQueue(Queue), audit: _audit);
+        world.Tools = new ToolExecutor(new ToolRegistry().AddWorkQueue(Queue));
     }
 
     private Task<string> LoadAsync(string path, CancellationToken cancellationToken) =>
