@@ -29,10 +29,10 @@ Feature: Reviewing a whole code base
     so the resumed run carries on with the next file. A small model's findings are
     reported, not judged.
 
-    Given a generated repository of 8 C# files with planted defects, seed 40
+    Given a generated repository of 6 C# files with planted defects, seed 40
     And a reviewing agent that takes the files from a work queue and checkpoints every 4 turns
-    When the agent reviews the queued files and the user interrupts it after 3 files
-    Then the interrupt's checkpoint holds the queue's progress: the first 3 files handed out
+    When the agent reviews the queued files and the user interrupts it after 2 files
+    Then the interrupt's checkpoint holds the queue's progress: the first 2 files handed out
     When a new agent resumes the review from that checkpoint, with the memory file reopened
     Then every file was handed to the model exactly once, across the interrupt
     And the model's notes on each file are in the memory file, right after the file
