@@ -26,9 +26,11 @@ Feature: Planning a task before doing it
   @scripted-model
   Scenario: The agent plans a simple task and carries out every step
     The exact plan is chosen by the scripted model; a real model writes its own steps
-    and they cannot be asserted.
+    and they cannot be asserted. The plan comes between two sentences, as models without a
+    reply grammar (Ollama or OpenAI-compatible ones) often write it.
 
     Given a planning agent
+    And the model writes its plan between two sentences of prose
     And the model plans "Write a short status report" as:
       | step | action                          | expected outcome                |
       | 1    | Collect this week's ticket data | a list of closed tickets         |

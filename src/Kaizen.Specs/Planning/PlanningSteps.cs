@@ -20,6 +20,7 @@ public sealed class PlanningSteps(AgentWorld world, ModelTranscript transcript)
     private const string WorkerId = "planner-worker";
     private readonly PlanningAgentOptions _options = new();
     private readonly List<IReadOnlyList<PlannedStep>> _plans = [];
+    private bool _planInProse;
     private readonly Dictionary<string, string> _failingActions = new(StringComparer.Ordinal);
     private readonly List<(int Revision, int Number, string Description, bool Succeeded, string? Output)> _executed = [];
     private readonly List<Plan> _planVersions = [];
@@ -49,6 +50,9 @@ public sealed class PlanningSteps(AgentWorld world, ModelTranscript transcript)
 
     [Given("the model plans {string} as:")]
     public void ModelPlans(string goal, DataTable plan) => _plans.Add(Steps(plan));
+
+    [Given("the model writes its plan between two sentences of prose")]
+    public void PlanInProse() => _planInProse = true;
 
     [Given("after the failure the model revises the plan to:")]
     public void ModelRevises(DataTable plan) => _plans.Add(Steps(plan));
@@ -275,7 +279,8 @@ public sealed class PlanningSteps(AgentWorld world, ModelTranscript transcript)
         if (_plans.Count == 0) return PlanReply([new("Collect the week's data", "the data"), new("Write the report", "a status report")]);
         var revision = request.Contains("Write a revised plan") ? 1 : 0;
         // A revision restates the whole plan, completed steps included, as models do: the plan must not run them again.
-        return PlanReply(_plans[Math.Min(revision, _plans.Count - 1)]);
+        var reply = PlanReply(_plans[Math.Min(revision, _plans.Count - 1)]);
+        return _planInProse ? reply with { Text = $"Here is the plan:\n{reply.Text}\nLet me know if it needs changes." } : reply;
     });
 
     private ChatScript StepScript() => ChatScript.ByTurn((turn, request) =>
