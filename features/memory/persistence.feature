@@ -22,12 +22,16 @@ Feature: Memory that survives restarts and moves between tiers
     And the demoted turns are "Event 0" to "Event 4"
     And each demoted turn can still be found in cold memory by its words
 
-  Scenario: A recalled old memory is promoted back into the warm set
+  Scenario: A recalled old memory is promoted back into the warm set, until a warm window of newer turns passes it
     Given a memory with a warm window of 20 turns
     And the session "ops" has stored the turn "The backup password rotates every 90 days" followed by 30 other turns
     And the turn "The backup password rotates every 90 days" is no longer in the warm set
     When the cold memory of "ops" is searched for "backup password rotation" and the best result is reinforced
     Then the turn "The backup password rotates every 90 days" is in the warm set again
+    When the session "ops" stores 19 turns "Later 0" to "Later 18"
+    Then the turn "The backup password rotates every 90 days" is still in the warm set
+    When the session "ops" stores the turn "Later 19"
+    Then the turn "The backup password rotates every 90 days" is no longer in the warm set
 
   Scenario: A turn damaged on disk is named, and the rest of the session is still there
     A bad sector or a half-copied file can break the stored text of one turn. Reading the

@@ -203,6 +203,7 @@ public sealed class MemorySteps(MemoryWorld world)
     }
 
     [Given("the turn {string} is no longer in the warm set")]
+    [Then("the turn {string} is no longer in the warm set")]
     public async Task NotInWarmSet(string content)
     {
         var backend = SingleSession();
@@ -210,13 +211,19 @@ public sealed class MemorySteps(MemoryWorld world)
         warm.Should().NotContain(t => t.Content == content, "enough newer turns were stored to push it out of the window");
     }
 
-    [Then("the turn {string} is in the warm set again")]
-    public async Task InWarmSetAgain(string content)
+    [Then("the turn {string} is still in the warm set")]
+    public async Task StillInWarmSet(string content)
     {
         var backend = SingleSession();
         var warm = await backend.LoadWarmTierAsync(backend.Options.WarmTierSize);
         warm.Should().Contain(t => t.Content == content, "warm set: {0}", Describe(warm));
-        var summary = await backend.GetTierSummaryAsync();
+    }
+
+    [Then("the turn {string} is in the warm set again")]
+    public async Task InWarmSetAgain(string content)
+    {
+        await StillInWarmSet(content);
+        var summary = await SingleSession().GetTierSummaryAsync();
         summary.Promotions.Should().BeGreaterThanOrEqualTo(1);
         summary.RecentMoves.Should().Contain(m => m.From == MemoryTier.Cold && m.To == MemoryTier.Warm && m.TurnId == world.LastSearch[0].Turn.Id);
     }
