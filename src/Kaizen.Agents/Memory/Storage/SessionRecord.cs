@@ -92,22 +92,20 @@ internal sealed record SessionRecord(int Number, long LastSequence, Dictionary<l
         return number;
     }
 
-    public static void SavePromoted(LiteDatabase database, string sessionId, Dictionary<long, long> promoted)
-    {
-        var sessions = database.GetCollection(Collection);
-        var document = sessions.FindById(sessionId);
-        if (document is null) return;
-        document[PromotedField] = new BsonArray(promoted.Select(p => (BsonValue)new BsonDocument { ["q"] = p.Key, ["w"] = p.Value }));
-        sessions.Update(document);
-    }
+    public static void SavePromoted(LiteDatabase database, string sessionId, Dictionary<long, long> promoted) =>
+        SaveField(database, sessionId, PromotedField, new BsonArray(promoted.Select(p => (BsonValue)new BsonDocument { ["q"] = p.Key, ["w"] = p.Value })));
 
     /// <summary>Records the session's newest sequence number, which the next turn comes after even when no turn holds it.</summary>
-    public static void SaveLastSequence(LiteDatabase database, string sessionId, long sequence)
+    public static void SaveLastSequence(LiteDatabase database, string sessionId, long sequence) =>
+        SaveField(database, sessionId, LastSequenceField, sequence);
+
+    // Sets one field of the session's row; a session without a row (never written) has nothing to record.
+    private static void SaveField(LiteDatabase database, string sessionId, string field, BsonValue value)
     {
         var sessions = database.GetCollection(Collection);
         var document = sessions.FindById(sessionId);
         if (document is null) return;
-        document[LastSequenceField] = sequence;
+        document[field] = value;
         sessions.Update(document);
     }
 
