@@ -152,6 +152,20 @@ public sealed class AgentWorld : IAsyncDisposable
     }
 
     /// <summary>
+    /// Makes the user interrupt the next run gracefully once <paramref name="tool"/> has succeeded <paramref name="calls"/>
+    /// times, with the reason "stopped by the user after <paramref name="calls"/> <paramref name="items"/>".
+    /// </summary>
+    public void InterruptAfterSuccessfulCalls(string tool, int calls, string items)
+    {
+        var succeeded = 0;
+        OnEvent((e, agent) =>
+        {
+            if (e is ToolCalled { Status: ToolExecutionStatus.Succeeded } call && call.ToolName == tool && ++succeeded == calls)
+                agent.Interrupts.RequestInterrupt(InterruptSource.User, InterruptMode.Graceful, $"stopped by the user after {calls} {items}");
+        });
+    }
+
+    /// <summary>
     /// Resumes from the request's checkpoint on the current agent, with <see cref="Extensions"/> refilled from it and every
     /// remaining turn under <see cref="ToolMode"/>, recording how it ended.
     /// </summary>

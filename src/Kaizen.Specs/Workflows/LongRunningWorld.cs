@@ -2,8 +2,6 @@ using Kaizen.Agents.Llm;
 using System.Text.Json;
 using Kaizen.Agents;
 using Kaizen.Agents.Checkpoints;
-using Kaizen.Agents.Diagnostics;
-using Kaizen.Agents.Interrupts;
 using Kaizen.Agents.Memory;
 using Kaizen.Agents.Tools;
 using Kaizen.Agents.Tools.Audit;
@@ -85,12 +83,7 @@ public sealed class LongRunningWorld : IAsyncDisposable
     /// <summary>Runs the job; the user interrupts (gracefully) once <paramref name="items"/> items have been fetched.</summary>
     public async Task RunAndInterruptAfterAsync(int items)
     {
-        var fetched = 0;
-        world.OnEvent((e, agent) =>
-        {
-            if (e is ToolCalled { Status: ToolExecutionStatus.Succeeded } call && call.ToolName == Job!.ToolName && ++fetched == items)
-                agent.Interrupts.RequestInterrupt(InterruptSource.User, InterruptMode.Graceful, $"stopped by the user after {items} items");
-        });
+        world.InterruptAfterSuccessfulCalls(Job!.ToolName, items, "items");
         await world.RunAsync(Job!.Task);
         world.RequireInterruption();
     }

@@ -1,7 +1,5 @@
 using Kaizen.Agents;
 using Kaizen.Agents.Checkpoints;
-using Kaizen.Agents.Diagnostics;
-using Kaizen.Agents.Interrupts;
 using Kaizen.Agents.Llm;
 using Kaizen.Agents.Memory;
 using Kaizen.Agents.Tools;
@@ -84,12 +82,7 @@ public sealed class QueuedReviewWorld : IAsyncDisposable
     /// <summary>Runs the review; the user interrupts (gracefully) once <paramref name="files"/> files were handed out.</summary>
     public async Task RunAndInterruptAfterAsync(int files)
     {
-        var handedOut = 0;
-        world.OnEvent((e, agent) =>
-        {
-            if (e is ToolCalled { Status: ToolExecutionStatus.Succeeded, ToolName: WorkQueue.DefaultToolName } && ++handedOut == files)
-                agent.Interrupts.RequestInterrupt(InterruptSource.User, InterruptMode.Graceful, $"stopped by the user after {files} files");
-        });
+        world.InterruptAfterSuccessfulCalls(WorkQueue.DefaultToolName, files, "files");
         await world.RunAsync(Task);
         _interruptCheckpointId = world.RequireInterruption().Reason.CheckpointId
             ?? throw new InvalidOperationException("The interrupted run named no checkpoint to resume from.");

@@ -8,6 +8,9 @@ namespace Kaizen.Specs.Tools.Web;
 [Binding]
 public sealed class HttpToolSteps(ToolWorld tools, ScenarioWorkspace workspace)
 {
+    // One client for every scenario, as HttpClient is meant to be used; each scenario's server has a port of its own.
+    private static readonly HttpClient Client = new() { Timeout = TimeSpan.FromSeconds(20) };
+
     private TestWebServer? _server;
 
     private TestWebServer Server => _server ?? throw new InvalidOperationException("No test web server was started.");
@@ -18,9 +21,7 @@ public sealed class HttpToolSteps(ToolWorld tools, ScenarioWorkspace workspace)
     [Given("an agent with the HTTP tools, allowed to reach only {word}")]
     public void HttpTools(string host)
     {
-        var client = new HttpClient { Timeout = TimeSpan.FromSeconds(20) };
-        workspace.Track(new DisposeOnClose(client));
-        tools.Registry.AddHttpTools(client, [host]);
+        tools.Registry.AddHttpTools(Client, [host]);
         tools.Equip();
     }
 
@@ -35,13 +36,4 @@ public sealed class HttpToolSteps(ToolWorld tools, ScenarioWorkspace workspace)
     [Then("the test web server received {int} request(s), each {string}")]
     public void Received(int count, string request) =>
         Server.Requests.Should().HaveCount(count).And.AllBe(request);
-
-    private sealed class DisposeOnClose(IDisposable resource) : IAsyncDisposable
-    {
-        public ValueTask DisposeAsync()
-        {
-            resource.Dispose();
-            return ValueTask.CompletedTask;
-        }
-    }
 }
