@@ -99,7 +99,8 @@ internal sealed class MemoryBridge(IMemoryBackend memory, AutonomousConfig confi
 /// <summary>What the memory tiers contribute to one prompt.</summary>
 internal sealed record MemoryContext(IReadOnlyList<MemoryTurn> Hot, IReadOnlyList<MemoryTurn> Warm, IReadOnlyList<ScoredMemoryTurn> Cold)
 {
-    public string? SystemSection()
+    /// <summary>The warm and cold turns as text for the prompt, or null when there are none.</summary>
+    public string? Section()
     {
         if (Warm.Count == 0 && Cold.Count == 0) return null;
         var text = new StringBuilder();

@@ -58,6 +58,7 @@ public sealed class ProviderHooks(ModelProvider provider, UsageLedger ledger, Sc
         if (ledger.Total.Calls == 0) return;
         output.AddAttachment(UsageFileName, ledger.ToAttachmentJson(), UsageMediaType);
         var total = ledger.Total;
-        output.WriteLine($"LLM usage ({ledger.Models}): {total.Calls} calls, {total.InputTokens} input + {total.OutputTokens} output tokens, ${total.CostUsd:0.######}");
+        output.WriteLine($"LLM usage ({ledger.Models}): {total.Calls} calls, {total.InputTokens} input + {total.OutputTokens} output tokens, ${total.CostUsd:0.######}" +
+            (ledger.ReusedInputTokens > 0 ? $"; {ledger.ReusedInputTokens} input tokens reused from the KV cache" : ""));
     }
 }

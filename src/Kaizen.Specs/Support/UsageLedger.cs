@@ -9,6 +9,7 @@ public sealed class UsageLedger
     private readonly Lock _gate = new();
     private readonly SortedSet<string> _models = new(StringComparer.Ordinal);
     private UsageSnapshot _total = UsageSnapshot.Zero;
+    private long _reusedInputTokens;
 
     /// <summary>The models called so far, comma separated.</summary>
     public string Models { get { lock (_gate) return string.Join(", ", _models); } }
@@ -16,12 +17,16 @@ public sealed class UsageLedger
     /// <summary>The totals so far.</summary>
     public UsageSnapshot Total { get { lock (_gate) return _total; } }
 
+    /// <summary>Input tokens the provider took from its KV cache instead of evaluating them (the local model reports them).</summary>
+    public long ReusedInputTokens { get { lock (_gate) return _reusedInputTokens; } }
+
     /// <summary>Records one model call.</summary>
-    public void Record(string model, long inputTokens, long outputTokens, decimal costUsd)
+    public void Record(string model, long inputTokens, long outputTokens, decimal costUsd, long reusedInputTokens = 0)
     {
         lock (_gate)
         {
             _models.Add(model);
+            _reusedInputTokens += reusedInputTokens;
             _total = new UsageSnapshot(_total.InputTokens + inputTokens, _total.OutputTokens + outputTokens, _total.CostUsd + costUsd, _total.Calls + 1);
         }
     }

@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using Kaizen.Agents.Llm;
+using Kaizen.Agents.LocalModel;
 using Microsoft.Extensions.AI;
 
 namespace Kaizen.Specs.Support;
@@ -42,6 +43,7 @@ public sealed class UsageRecordingChatClient(IChatClient inner, UsageLedger ledg
     {
         var input = usage?.InputTokenCount ?? 0;
         var output = usage?.OutputTokenCount ?? 0;
-        ledger.Record(model, input, output, price.Cost(input, output));
+        var reused = usage?.AdditionalCounts?.GetValueOrDefault(LocalGenerationStats.ReusedPromptTokensKey) ?? 0;
+        ledger.Record(model, input, output, price.Cost(input, output), reused);
     }
 }
