@@ -21,13 +21,13 @@ Feature: An agent's own memory across runs
 
   Scenario: A later run's prompt draws on each tier of memory, each turn once
     The new agent sends its 4 newest turns as messages (its own task is the newest), lists
-    the 4 turns before them as a transcript of the session in the note that closes its prompt,
-    and finds the old turns most like its task by meaning (the real sentence model) as relevant
+    the 4 turns before them as a transcript of the session in its system prompt, and finds
+    the old turns most like its task by meaning (the real sentence model) as relevant
     memories. The model is the local one; only what the library put in the request is checked.
 
     Given the session "ops" has stored the turn "The backup password rotates every 90 days" followed by 30 other turns
     When a new agent on the session "ops" keeping 4 hot turns, a warm window of 8 and 2 cold results works on "How often does the backup password change?" for at most 1 turn
     Then its first request carried the task and, after it, the 3 turns stored just before it, oldest first
-    And the note closing its prompt listed the 4 turns stored before those under "Earlier in this session:", oldest first
-    And the note closing its prompt recalled "The backup password rotates every 90 days" under "Relevant memories:"
+    And its system prompt listed the 4 turns stored before those under "Earlier in this session:", oldest first
+    And its system prompt recalled "The backup password rotates every 90 days" under "Relevant memories:"
     And no stored turn reached that request twice

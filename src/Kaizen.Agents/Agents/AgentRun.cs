@@ -131,7 +131,7 @@ internal sealed class AgentRun
         var token = linked.Token;
         var before = _agent.Usage.Total;
 
-        var messages = await _prompt.BuildAsync(_state, turn, token).ConfigureAwait(false);
+        var messages = await _prompt.BuildAsync(_state, token).ConfigureAwait(false);
         var options = Options(turn);
         var entries = new List<ConversationEntry>();
         if (IsLastAnswerTurn(turn))

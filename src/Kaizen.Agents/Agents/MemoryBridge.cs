@@ -99,8 +99,7 @@ internal sealed class MemoryBridge(IMemoryBackend memory, AutonomousConfig confi
 /// <summary>What the memory tiers contribute to one prompt.</summary>
 internal sealed record MemoryContext(IReadOnlyList<MemoryTurn> Hot, IReadOnlyList<MemoryTurn> Warm, IReadOnlyList<ScoredMemoryTurn> Cold)
 {
-    /// <summary>The warm and cold turns as text for the prompt, or null when there are none.</summary>
-    public string? Section()
+    public string? SystemSection()
     {
         if (Warm.Count == 0 && Cold.Count == 0) return null;
         var text = new StringBuilder();

@@ -6,7 +6,7 @@ namespace Kaizen.Specs.Memory;
 
 /// <summary>
 /// Steps about how an agent's prompt draws on the three memory tiers: the newest turns as messages, the warm window
-/// as a transcript in the note that closes the prompt, and cold turns found by meaning as relevant memories. The expected turns are
+/// as a transcript in the system prompt, and cold turns found by meaning as relevant memories. The expected turns are
 /// read back from the session through the library, the prompt from what the library sent to the model.
 /// </summary>
 [Binding]
@@ -36,21 +36,21 @@ public sealed class MemoryPromptSteps(AgentWorld agents, MemoryWorld memory, Mod
     [Then("its first request carried the task and, after it, the {int} turns stored just before it, oldest first")]
     public void HotTurnsAsMessages(int count)
     {
-        var messages = FirstRequest().Request.Skip(1).SkipLast(1).Select(m => m.Text).ToList();
+        var messages = FirstRequest().Request.Skip(1).Select(m => m.Text).ToList();
         var expected = _before.TakeLast(count).Select(t => t.Content).Prepend(_task!.Content);
         messages.Should().Equal(expected, "the newest turns of the session (the task among them) are sent as messages");
     }
 
-    [Then("the note closing its prompt listed the {int} turns stored before those under {string}, oldest first")]
-    public void WarmTurnsInClosingNote(int count, string heading)
+    [Then("its system prompt listed the {int} turns stored before those under {string}, oldest first")]
+    public void WarmTurnsInSystemPrompt(int count, string heading)
     {
         heading.Should().Be(WarmHeading);
-        var hotCount = FirstRequest().Request.Count - 3; // less the system prompt, the task and the closing note
+        var hotCount = FirstRequest().Request.Count - 2;
         var expected = _before.SkipLast(hotCount).TakeLast(count).Select(t => $"{t.Role}: {t.Content}");
         Section(WarmHeading).Should().Equal(expected, "the warm window minus what is already sent as messages");
     }
 
-    [Then("the note closing its prompt recalled {string} under {string}")]
+    [Then("its system prompt recalled {string} under {string}")]
     public void ColdTurnRecalled(string content, string heading)
     {
         heading.Should().Be(ColdHeading);
@@ -76,12 +76,12 @@ public sealed class MemoryPromptSteps(AgentWorld agents, MemoryWorld memory, Mod
     private ModelExchange FirstRequest() =>
         transcript.Of(RecallingAgent).Should().NotBeEmpty("the agent asked the model").And.Subject.First();
 
-    // The lines of one section of the closing note: from its heading to the next heading or blank line.
+    // The lines of one section of the system prompt: from its heading to the next heading or the end.
     private List<string> Section(string heading)
     {
-        var lines = FirstRequest().Request[^1].Text.Split('\n').Select(l => l.TrimEnd('\r')).ToList();
+        var lines = FirstRequest().Request[0].Text.Split('\n').Select(l => l.TrimEnd('\r')).ToList();
         var start = lines.IndexOf(heading);
-        start.Should().BeGreaterThanOrEqualTo(0, "the closing note has a \"{0}\" section", heading);
+        start.Should().BeGreaterThanOrEqualTo(0, "the system prompt has a \"{0}\" section", heading);
         return lines.Skip(start + 1).TakeWhile(l => l is not (WarmHeading or ColdHeading) && l.Length > 0).ToList();
     }
 }

@@ -53,8 +53,8 @@ public sealed class AgentLoopIntegrationTests : IDisposable
         result.Succeeded.Should().BeTrue();
         result.Plan.Steps.Select(s => s.Output).Should().Equal("greeting.txt written", "it says hello");
         File.ReadAllText(Path.Combine(_workspace, "greeting.txt")).Should().Be("hello");
-        agentModel.Requests[0].LastUserText.Should().Contain("Current plan (JSON): ").And.Contain("\"description\":\"write the greeting\"");
-        agentModel.Requests.Last().LastUserText.Should().Contain("\"status\":\"Succeeded\"", "step 2 sees step 1 done in the plan");
+        agentModel.Requests[0].SystemText.Should().Contain("Current plan (JSON): ").And.Contain("\"description\":\"write the greeting\"");
+        agentModel.Requests.Last().SystemText.Should().Contain("\"status\":\"Succeeded\"", "step 2 sees step 1 done in the plan");
         agentModel.Requests[0].OfferedTools.Should().Contain("write_file");
         _audit.Entries.Should().Contain(e => e.ToolName == "write_file" && e.Decision == ToolAuditDecision.Approved);
     }
