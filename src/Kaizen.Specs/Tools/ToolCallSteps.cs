@@ -139,16 +139,30 @@ public sealed class ToolCallSteps(ToolWorld tools, AgentWorld world)
     [Then("the run continued to its end")]
     public void RunContinued() => world.RequireResult().StopReason.Should().Be(AgentStopReason.Completed);
 
+    // A real model may call the tool again after a refusal: every call must have gone the same way.
     [Then("approval was asked for {string}")]
-    public void ApprovalAsked(string tool) => tools.Asked.Should().ContainSingle(a => a.ToolName == tool);
+    public void ApprovalAsked(string tool)
+    {
+        var calls = CallsOf(tool).Select(c => c.CallId).ToList();
+        calls.Should().NotBeEmpty("the model was to call {0}", tool);
+        tools.Asked.Where(a => a.ToolName == tool).Select(a => a.CallId).Should().Equal(calls, "the person is asked once for each call of {0}, in the order of the calls", tool);
+    }
 
     [Then("the call to {string} was {word}")]
-    public void CallWas(string tool, string outcome) => CallStatus(tool).Should().Be(outcome switch
+    public void CallWas(string tool, string outcome)
     {
-        "executed" => ToolExecutionStatus.Succeeded,
-        "rejected" => ToolExecutionStatus.Rejected,
-        _ => throw new ArgumentException($"Unknown outcome \"{outcome}\": use executed or rejected."),
-    });
+        var expected = outcome switch
+        {
+            "executed" => ToolExecutionStatus.Succeeded,
+            "rejected" => ToolExecutionStatus.Rejected,
+            _ => throw new ArgumentException($"Unknown outcome \"{outcome}\": use executed or rejected."),
+        };
+        CallsOf(tool).Should().NotBeEmpty("the model was to call {0}", tool)
+            .And.OnlyContain(c => c.Status == expected, "every call of {0} was {1}; calls: {2}", tool, outcome,
+                string.Join(", ", CallsOf(tool).Select(c => $"{c.CallId} {c.Status}")));
+    }
+
+    private List<ToolCalled> CallsOf(string tool) => world.Events.OfType<ToolCalled>().Where(c => c.ToolName == tool).ToList();
 
     [Then("the workspace contains the file {string}")]
     public void WorkspaceContains(string file) => File.Exists(tools.PathOf(file)).Should().BeTrue("{0} should exist", file);
