@@ -43,3 +43,11 @@ Feature: Cold memory: finding old knowledge by meaning
     Then all 101 turns of "ops" were embedded again, in batches of at most 16, and the progress reached all of them
     When the cold memory of "ops" is searched for "when does the encryption credential of our pre-production machine run out" with 5 results
     Then the best result is the turn about "TLS certificate"
+
+  Scenario: Re-embedding a memory file that is not there is refused and creates none
+    A mistyped path must not leave an empty memory file behind, which a later run would
+    open as if it were the real memory.
+
+    When a memory file that does not exist is re-embedded with the sentence model
+    Then the re-embedding is refused with an error naming that file
+    And no memory file was created at that path

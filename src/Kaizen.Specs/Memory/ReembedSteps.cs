@@ -1,4 +1,5 @@
 using Kaizen.Agents.Embeddings.MiniLM;
+using Kaizen.Agents.Memory;
 using Kaizen.Agents.Memory.Reembedding;
 using Reqnroll;
 
@@ -13,6 +14,8 @@ public sealed class ReembedSteps(MemoryWorld world)
 {
     private readonly List<ReembedProgress> _progress = [];
     private ReembedResult? _result;
+    private string? _missingFile;
+    private Exception? _failure;
 
     [When("the memory file is re-embedded with the sentence model in batches of {int}")]
     public async Task Reembed(int batch)
@@ -34,4 +37,25 @@ public sealed class ReembedSteps(MemoryWorld world)
         reports.Zip(reports.Skip(1), (a, b) => b.Done - a.Done).Should().OnlyContain(step => step <= batch, "each batch is committed on its own");
         (await world.Session(session).LoadTurnsAsync(0, turns + 1)).Should().HaveCount(turns, "the reopened store holds every turn");
     }
+
+    [When("a memory file that does not exist is re-embedded with the sentence model")]
+    public async Task ReembedMissingFile()
+    {
+        _missingFile = Path.Combine(Path.GetDirectoryName(world.DatabasePath)!, "no-such-memory.db");
+        try
+        {
+            await MemoryReembedder.ReembedAsync(_missingFile, MiniLMEmbeddingGenerator.Shared);
+        }
+        catch (Exception ex)
+        {
+            _failure = ex;
+        }
+    }
+
+    [Then("the re-embedding is refused with an error naming that file")]
+    public void RefusedNamingTheFile() =>
+        _failure.Should().BeOfType<MemoryStoreException>("a missing file is the user's mistake, told as such").Which.Message.Should().Contain(_missingFile!);
+
+    [Then("no memory file was created at that path")]
+    public void NoFileCreated() => File.Exists(_missingFile).Should().BeFalse("{0} must not be created by a refused re-embed", _missingFile);
 }
