@@ -14,11 +14,12 @@ internal sealed class MemoryBridge(IMemoryBackend memory, AutonomousConfig confi
     private const string EntryKey = "entry";
     private const string ThreadKey = "thread";
     private const int FirstRecoveryScan = 64;
-    private Dictionary<int, long> _storedAfterCursor = [];
+    private Dictionary<int, MemoryTurn> _storedAfterCursor = [];
 
     /// <summary>
     /// On a resume, finds the entries of this thread that a previous process stored past the checkpoint's cursor (it
-    /// crashed before the next checkpoint), so they are not stored a second time. A new run recovers nothing: the
+    /// crashed before the next checkpoint), so they are not stored a second time when the resumed run redoes them the
+    /// same way, and are deleted when it does them differently. A new run recovers nothing: the
     /// session may hold turns of earlier runs (e.g. earlier plan steps of the same agent), but none of them is one of
     /// this run's entries, even when their entry numbers match.
     /// </summary>
@@ -31,10 +32,10 @@ internal sealed class MemoryBridge(IMemoryBackend memory, AutonomousConfig confi
         var pastCursor = await TurnsAfterAsync(cursor, cancellationToken).ConfigureAwait(false);
         _storedAfterCursor = pastCursor
             .Where(t => ThreadOf(t) == threadId)
-            .Select(t => (Entry: EntryIndex(t), t.Sequence))
+            .Select(t => (Entry: EntryIndex(t), Turn: t))
             .Where(p => p.Entry is { } entry && entry >= state.MemoryStoredEntries)
             .GroupBy(p => p.Entry!.Value)
-            .ToDictionary(g => g.Key, g => g.Min(p => p.Sequence));
+            .ToDictionary(g => g.Key, g => g.MinBy(p => p.Turn.Sequence).Turn);
     }
 
     // Other runs may share the session and write in between, so widen the newest-first scan until it reaches the cursor.
@@ -54,12 +55,18 @@ internal sealed class MemoryBridge(IMemoryBackend memory, AutonomousConfig confi
         var cursor = state.MemoryCursor;
         for (var i = state.MemoryStoredEntries; i < state.Conversation.Count; i++)
         {
-            if (_storedAfterCursor.Remove(i, out var sequence))
-            {
-                cursor = sequence;
-                continue;
-            }
             var entry = state.Conversation[i];
+            var text = ConversationMapper.ToMemoryText(entry);
+            if (_storedAfterCursor.Remove(i, out var earlier))
+            {
+                if (earlier.Role == entry.Role && earlier.Content == text)
+                {
+                    cursor = earlier.Sequence;
+                    continue;
+                }
+                // The resumed run did this turn differently: what the lost process stored from here on never happened.
+                await ForgetLostEntriesAsync(earlier, cancellationToken).ConfigureAwait(false);
+            }
             var metadata = new Dictionary<string, object?>
             {
                 ["agent"] = agentId,
@@ -68,22 +75,40 @@ internal sealed class MemoryBridge(IMemoryBackend memory, AutonomousConfig confi
                 [EntryKey] = i,
             };
             if (entry.Calls is { Count: > 0 } calls) metadata["tools"] = string.Join(",", calls.Select(c => c.Name));
-            var stored = await memory.StoreTurnAsync(entry.Role, ConversationMapper.ToMemoryText(entry), time.GetUtcNow(), metadata, cancellationToken).ConfigureAwait(false);
+            var stored = await memory.StoreTurnAsync(entry.Role, text, time.GetUtcNow(), metadata, cancellationToken).ConfigureAwait(false);
             cursor = stored.Sequence;
         }
         return state with { MemoryCursor = cursor, MemoryStoredEntries = state.Conversation.Count };
     }
 
+    private async Task ForgetLostEntriesAsync(MemoryTurn first, CancellationToken cancellationToken)
+    {
+        var lost = _storedAfterCursor.Values.Prepend(first).ToList();
+        _storedAfterCursor.Clear();
+        try
+        {
+            foreach (var turn in lost) await memory.DeleteTurnAsync(turn.Id, cancellationToken).ConfigureAwait(false);
+        }
+        catch (NotSupportedException)
+        {
+            // A backend that cannot delete single turns keeps them; the resumed run's own entries are stored after them.
+        }
+    }
+
     /// <summary>Hot turns (chronological) for messages, plus warm transcript and cold memories for the system prompt.</summary>
     public async Task<MemoryContext> LoadContextAsync(string task, CancellationToken cancellationToken)
     {
-        var hot = config.MemoryHotTurns == 0 ? [] : (await memory.LoadHotTierAsync(config.MemoryHotTurns, cancellationToken).ConfigureAwait(false)).Reverse().ToList();
-        var seen = hot.Select(t => t.Id).ToHashSet();
+        // What a lost process stored past the checkpoint has not happened in this run (yet): the model sees memory as
+        // the checkpoint knew it, so a resumed turn is asked the same way as the first time.
+        var lost = _storedAfterCursor.Values.Select(t => t.Id).ToHashSet();
+        var hot = config.MemoryHotTurns == 0 ? [] : (await memory.LoadHotTierAsync(config.MemoryHotTurns + lost.Count, cancellationToken).ConfigureAwait(false))
+            .Where(t => !lost.Contains(t.Id)).Take(config.MemoryHotTurns).Reverse().ToList();
+        var seen = hot.Select(t => t.Id).Concat(lost).ToHashSet();
         var warm = config.MemoryWarmWindow == 0 ? [] : (await memory.LoadWarmTierAsync(config.MemoryWarmWindow, cancellationToken).ConfigureAwait(false))
             .Where(t => !seen.Contains(t.Id)).ToList();
         seen.UnionWith(warm.Select(t => t.Id));
-        var cold = config.MemoryColdResults == 0 ? [] : (await memory.SearchColdAsync(task, config.MemoryColdResults, cancellationToken).ConfigureAwait(false))
-            .Where(s => !seen.Contains(s.Turn.Id)).ToList();
+        var cold = config.MemoryColdResults == 0 ? [] : (await memory.SearchColdAsync(task, config.MemoryColdResults + lost.Count, cancellationToken).ConfigureAwait(false))
+            .Where(s => !seen.Contains(s.Turn.Id)).Take(config.MemoryColdResults).ToList();
         return new MemoryContext(hot, warm, cold);
     }
 

@@ -34,6 +34,13 @@ public interface IMemoryBackend : IAsyncDisposable
 
     /// <summary>Deletes every turn of this session.</summary>
     Task CleanupAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Deletes one turn of this session; false when it has no turn <paramref name="id"/>. A backend that cannot delete
+    /// single turns throws <see cref="NotSupportedException"/> (the default).
+    /// </summary>
+    Task<bool> DeleteTurnAsync(string id, CancellationToken cancellationToken = default) =>
+        throw new NotSupportedException($"{GetType().Name} cannot delete single turns.");
 }
 
 /// <summary>One stored conversation turn.</summary>

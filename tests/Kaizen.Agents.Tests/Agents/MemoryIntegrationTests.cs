@@ -69,6 +69,30 @@ public sealed class MemoryIntegrationTests : IDisposable
     }
 
     [Fact]
+    public async Task A_turn_the_resumed_run_does_differently_replaces_what_the_lost_process_stored()
+    {
+        var memory = new InMemoryMemoryBackend();
+        var config = _fixture.Config(interval: 2);
+        var crashing = new ScriptedChatClient(ChatScript.ByTurn((turn, _) => turn == 4 ? ScriptedReply.Fail(new IOException("process died")) : ScriptedReply.Working($"w{turn}")));
+        var first = _fixture.Agent(crashing, config with { MaxAttempts = 1 }, new AgentServices { Memory = memory });
+        await FluentActions.Awaiting(() => first.RunAutonomousAsync("long task", 6)).Should().ThrowAsync<IOException>();
+        var autoAt2 = (await first.ListCheckpointsAsync()).Single(c => c.Turn == 2).Id;
+        first.Dispose();
+
+        // A model that answers turn 3 differently this time (as a real model may when its prompt or cache differ).
+        var model = new ScriptedChatClient(ChatScript.ByTurn((turn, _) => ScriptedReply.Working(turn == 3 ? "x3" : $"w{turn}")));
+        var second = _fixture.Agent(model, config, new AgentServices { Memory = memory });
+        var result = await second.ResumeAsync(autoAt2);
+
+        model.Requests[0].Contains("\"w3\"").Should().BeFalse("the redone turn is asked with memory as the checkpoint knew it");
+        var contents = memory.Turns.Select(t => t.Content).ToList();
+        contents.Should().NotContain(c => c.Contains("\"w3\""), "turn 3 as the lost process did it never happened in the resumed run");
+        contents.Where(c => c.Contains("\"x3\"")).Should().ContainSingle();
+        memory.Turns.Select(t => Convert.ToInt32(t.Metadata["entry"])).Should().Equal(Enumerable.Range(0, result.State.Conversation.Count),
+            "memory holds each entry of the resumed conversation once, in order");
+    }
+
+    [Fact]
     public async Task Runs_sharing_a_memory_session_each_store_their_own_entries_once()
     {
         var memory = new InMemoryMemoryBackend();

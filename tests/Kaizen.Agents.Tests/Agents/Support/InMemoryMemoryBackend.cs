@@ -6,6 +6,7 @@ namespace Kaizen.Agents.Tests.Agents.Support;
 public sealed class InMemoryMemoryBackend(string sessionId = "session") : IMemoryBackend
 {
     private readonly List<MemoryTurn> _turns = [];
+    private long _next;
 
     public string SessionId { get; } = sessionId;
 
@@ -19,10 +20,16 @@ public sealed class InMemoryMemoryBackend(string sessionId = "session") : IMemor
     {
         lock (_turns)
         {
-            var turn = new MemoryTurn($"m{_turns.Count}", SessionId, _turns.Count, role, content, timestamp, metadata ?? new Dictionary<string, object?>());
+            var turn = new MemoryTurn($"m{_next}", SessionId, _next, role, content, timestamp, metadata ?? new Dictionary<string, object?>());
+            _next++;
             _turns.Add(turn);
             return Task.FromResult(turn);
         }
+    }
+
+    public Task<bool> DeleteTurnAsync(string id, CancellationToken cancellationToken = default)
+    {
+        lock (_turns) return Task.FromResult(_turns.RemoveAll(t => t.Id == id) > 0);
     }
 
     public Task<IReadOnlyList<MemoryTurn>> LoadHotTierAsync(int limit, CancellationToken cancellationToken = default)
