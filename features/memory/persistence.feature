@@ -44,6 +44,12 @@ Feature: Memory that survives restarts and moves between tiers
     And the error still gives the other 29 turns, in order and unchanged
     And the session "ops" still stores a new turn and finds it again
 
+  Scenario: Reading part of a session around a damaged turn gives the rest of that part
+    Given the session "ops" has stored 30 turns "Note 0" to "Note 29", alternating user and assistant
+    When the stored text "Note 17" is damaged on disk and the memory store is opened again
+    Then reading 10 turns of "ops" from turn 10 fails, naming the damaged turn 17
+    And the error gives the other 9 turns from turn 10 to turn 19, and none outside them
+
   Scenario: The readable turns of a damaged memory file are salvaged into a new one
     Given the session "ops" has stored 30 turns "Note 0" to "Note 29", alternating user and assistant
     When the stored text "Note 17" is damaged on disk and the memory store is opened again

@@ -48,6 +48,21 @@ public sealed class DamagedMemorySteps(MemoryWorld world)
         _error.Message.Should().Contain(_error.DamagedSequences[0].ToString(System.Globalization.CultureInfo.InvariantCulture));
     }
 
+    [Then("reading {int} turns of {string} from turn {int} fails, naming the damaged turn {int}")]
+    public async Task ReadingPartFails(int count, string session, int from, int damaged)
+    {
+        var backend = world.Session(session);
+        _error = (await FluentActions.Awaiting(() => backend.LoadTurnsAsync(from, count)).Should().ThrowAsync<MemoryStoreDamagedException>()).Which;
+        _error.DamagedSequences.Should().Equal([(long)damaged], "only that turn of the part read was damaged");
+    }
+
+    [Then("the error gives the other {int} turns from turn {int} to turn {int}, and none outside them")]
+    public void OtherTurnsOfPart(int count, int first, int last)
+    {
+        var sequences = _error!.ReadableTurns.Select(t => t.Sequence).ToList();
+        sequences.Should().HaveCount(count).And.BeInAscendingOrder().And.OnlyContain(s => s >= first && s <= last, "only the part asked for is read");
+    }
+
     [Then("the error still gives the other {int} turns, in order and unchanged")]
     public void OtherTurnsReadable(int count)
     {
