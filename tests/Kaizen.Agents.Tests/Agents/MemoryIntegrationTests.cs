@@ -50,13 +50,7 @@ public sealed class MemoryIntegrationTests : IDisposable
     {
         var memory = new InMemoryMemoryBackend();
         var config = _fixture.Config(interval: 2);
-        var crashing = new ScriptedChatClient(ChatScript.ByTurn((turn, _) => turn == 4 ? ScriptedReply.Fail(new IOException("process died")) : ScriptedReply.Working($"w{turn}")));
-        var first = _fixture.Agent(crashing, config with { MaxAttempts = 1 }, new AgentServices { Memory = memory });
-        await FluentActions.Awaiting(() => first.RunAutonomousAsync("long task", 6)).Should().ThrowAsync<IOException>();
-        // Simulate the crash window: turn 3 reached memory, but the Error checkpoint (turn 3) is ignored; resume from turn 2.
-        var checkpoints = await first.ListCheckpointsAsync();
-        var autoAt2 = checkpoints.Single(c => c.Turn == 2).Id;
-        first.Dispose();
+        var autoAt2 = await CrashAfterTurnThreeAsync(memory, config);
 
         var model = new ScriptedChatClient(ChatScript.ByTurn((turn, _) => ScriptedReply.Working($"w{turn}")));
         var second = _fixture.Agent(model, config, new AgentServices { Memory = memory });
@@ -73,11 +67,7 @@ public sealed class MemoryIntegrationTests : IDisposable
     {
         var memory = new InMemoryMemoryBackend();
         var config = _fixture.Config(interval: 2);
-        var crashing = new ScriptedChatClient(ChatScript.ByTurn((turn, _) => turn == 4 ? ScriptedReply.Fail(new IOException("process died")) : ScriptedReply.Working($"w{turn}")));
-        var first = _fixture.Agent(crashing, config with { MaxAttempts = 1 }, new AgentServices { Memory = memory });
-        await FluentActions.Awaiting(() => first.RunAutonomousAsync("long task", 6)).Should().ThrowAsync<IOException>();
-        var autoAt2 = (await first.ListCheckpointsAsync()).Single(c => c.Turn == 2).Id;
-        first.Dispose();
+        var autoAt2 = await CrashAfterTurnThreeAsync(memory, config);
 
         // A model that answers turn 3 differently this time (as a real model may when its prompt or cache differ).
         var model = new ScriptedChatClient(ChatScript.ByTurn((turn, _) => ScriptedReply.Working(turn == 3 ? "x3" : $"w{turn}")));
@@ -90,6 +80,16 @@ public sealed class MemoryIntegrationTests : IDisposable
         contents.Where(c => c.Contains("\"x3\"")).Should().ContainSingle();
         memory.Turns.Select(t => Convert.ToInt32(t.Metadata["entry"])).Should().Equal(Enumerable.Range(0, result.State.Conversation.Count),
             "memory holds each entry of the resumed conversation once, in order");
+    }
+
+    // A run whose turn 4 fails: turn 3 reached memory, but the Error checkpoint (turn 3) is ignored, as if the process
+    // had died before writing it. Returns the checkpoint of turn 2 to resume from.
+    private async Task<string> CrashAfterTurnThreeAsync(InMemoryMemoryBackend memory, AutonomousConfig config)
+    {
+        var crashing = new ScriptedChatClient(ChatScript.ByTurn((turn, _) => turn == 4 ? ScriptedReply.Fail(new IOException("process died")) : ScriptedReply.Working($"w{turn}")));
+        using var first = _fixture.Agent(crashing, config with { MaxAttempts = 1 }, new AgentServices { Memory = memory });
+        await FluentActions.Awaiting(() => first.RunAutonomousAsync("long task", 6)).Should().ThrowAsync<IOException>();
+        return (await first.ListCheckpointsAsync()).Single(c => c.Turn == 2).Id;
     }
 
     [Fact]
