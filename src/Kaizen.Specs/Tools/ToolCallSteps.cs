@@ -157,9 +157,10 @@ public sealed class ToolCallSteps(ToolWorld tools, AgentWorld world)
             "rejected" => ToolExecutionStatus.Rejected,
             _ => throw new ArgumentException($"Unknown outcome \"{outcome}\": use executed or rejected."),
         };
-        CallsOf(tool).Should().NotBeEmpty("the model was to call {0}", tool)
+        var calls = CallsOf(tool);
+        calls.Should().NotBeEmpty("the model was to call {0}", tool)
             .And.OnlyContain(c => c.Status == expected, "every call of {0} was {1}; calls: {2}", tool, outcome,
-                string.Join(", ", CallsOf(tool).Select(c => $"{c.CallId} {c.Status}")));
+                string.Join(", ", calls.Select(c => $"{c.CallId} {c.Status}")));
     }
 
     private List<ToolCalled> CallsOf(string tool) => world.Events.OfType<ToolCalled>().Where(c => c.ToolName == tool).ToList();
@@ -195,7 +196,7 @@ public sealed class ToolCallSteps(ToolWorld tools, AgentWorld world)
         File.ReadAllText(tools.PathOf(file)).Should().Contain(first).And.Contain(second);
 
     private ToolExecutionStatus CallStatus(string tool) =>
-        world.Events.OfType<ToolCalled>().Where(c => c.ToolName == tool).Select(c => c.Status).Should().ContainSingle(
+        CallsOf(tool).Select(c => c.Status).Should().ContainSingle(
             "the model asked for {0} once; calls seen: {1}", tool, string.Join(", ", world.Events.OfType<ToolCalled>().Select(c => c.ToolName))).Subject;
 
     private void Observe(ScriptedRequest request)
