@@ -26,25 +26,51 @@ public sealed partial class PostgresMemoryBackend
         await InitializeAsync(cancellationToken).ConfigureAwait(false);
         var queryVector = await _embedder.EmbedAsync(query, cancellationToken).ConfigureAwait(false);
 
+        while (true)
+        {
+            var hits = await SearchIndexAsync(queryVector, k, cancellationToken).ConfigureAwait(false);
+            if (hits.Count == 0) return [];
+            var turns = await ReadTurnsAsync("reading cold search results", "WHERE session_id = $1 AND sequence = ANY($2)",
+                [hits.Select(h => h.Sequence).ToArray()], cancellationToken).ConfigureAwait(false);
+            var bySequence = turns.ToDictionary(t => t.Sequence);
+            var deleted = hits.Where(h => !bySequence.ContainsKey(h.Sequence)).Select(h => h.Sequence).ToList();
+            // A turn deleted (by any process) since the index loaded it: forget it and search again, so k turns still come back.
+            if (deleted.Count > 0)
+            {
+                await ForgetInIndexAsync(deleted, cancellationToken).ConfigureAwait(false);
+                continue;
+            }
+            return hits.Select(h => new ScoredMemoryTurn(bySequence[h.Sequence], h.Score)).ToList();
+        }
+    }
+
+    private async Task<List<(long Sequence, float Score)>> SearchIndexAsync(float[] queryVector, int k, CancellationToken cancellationToken)
+    {
         await _indexGate.WaitAsync(cancellationToken).ConfigureAwait(false);
-        List<(long Sequence, float Score)> hits;
         try
         {
             var index = await CatchUpAsync(queryVector.Length, cancellationToken).ConfigureAwait(false);
             var warmFrom = _lastSequence - Options.WarmTierSize;
             Func<long, bool>? include = Options.ColdSearchScope == ColdSearchScope.ColdOnly ? sequence => sequence <= warmFrom : null;
-            hits = index.Search(queryVector, k, include);
+            return index.Search(queryVector, k, include);
         }
         finally
         {
             _indexGate.Release();
         }
-        if (hits.Count == 0) return [];
+    }
 
-        var turns = await ReadTurnsAsync("reading cold search results", "WHERE session_id = $1 AND sequence = ANY($2)",
-            [hits.Select(h => h.Sequence).ToArray()], cancellationToken).ConfigureAwait(false);
-        var bySequence = turns.ToDictionary(t => t.Sequence);
-        return hits.Where(h => bySequence.ContainsKey(h.Sequence)).Select(h => new ScoredMemoryTurn(bySequence[h.Sequence], h.Score)).ToList();
+    private async Task ForgetInIndexAsync(IReadOnlyList<long> sequences, CancellationToken cancellationToken)
+    {
+        await _indexGate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            foreach (var sequence in sequences) _index?.Remove(sequence);
+        }
+        finally
+        {
+            _indexGate.Release();
+        }
     }
 
     /// <summary>

@@ -133,6 +133,26 @@ public sealed partial class PostgresMemoryBackend : IMemoryBackend
         return deleted;
     }
 
+    /// <summary>
+    /// Deletes one turn of this session; false when this session has no turn with that id. Its number is not given to
+    /// another turn. Other processes' searches drop the turn from their index when they next meet it.
+    /// </summary>
+    public async Task<bool> DeleteTurnAsync(string id, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(id);
+        await InitializeAsync(cancellationToken).ConfigureAwait(false);
+        if (!Guid.TryParse(id, out var key)) return false;
+        var deleted = await _database.RunAsync($"deleting turn '{id}' of session '{SessionId}'", async (connection, token) =>
+        {
+            await using var command = new NpgsqlCommand($"DELETE FROM {_turns} WHERE session_id = $1 AND id = $2 RETURNING sequence", connection);
+            command.WithValues(SessionId, key);
+            return await command.ExecuteScalarAsync(token).ConfigureAwait(false) as long?;
+        }, cancellationToken).ConfigureAwait(false);
+        if (deleted is not { } sequence) return false;
+        await ForgetInIndexAsync([sequence], cancellationToken).ConfigureAwait(false);
+        return true;
+    }
+
     /// <inheritdoc />
     public Task CleanupAsync(CancellationToken cancellationToken = default) => DeleteSessionAsync(cancellationToken);
 

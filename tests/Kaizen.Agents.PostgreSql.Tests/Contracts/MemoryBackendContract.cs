@@ -73,6 +73,40 @@ public abstract class MemoryBackendContract(IStoreUnderTest stores) : IAsyncDisp
     }
 
     [Fact]
+    public async Task A_deleted_turn_is_gone_from_every_tier_and_its_number_is_not_given_again()
+    {
+        var memory = Stores.OpenMemory("s");
+        var kept = await memory.StoreTurnAsync("user", "The invoice for the database licence is paid", Start);
+        var victim = await memory.StoreTurnAsync("assistant", "The invoice for the database licence is overdue", Start);
+        (await memory.SearchColdAsync("overdue invoice", 2, Token)).Should().HaveCount(2, "the index holds both turns before the delete");
+
+        (await memory.DeleteTurnAsync(victim.Id, Token)).Should().BeTrue();
+        (await memory.DeleteTurnAsync(victim.Id, Token)).Should().BeFalse("it is already gone");
+        (await Stores.OpenMemory("other").DeleteTurnAsync(kept.Id, Token)).Should().BeFalse("another session cannot delete this session's turn");
+        var next = await memory.StoreTurnAsync("user", "Next", Start);
+
+        (await memory.LoadHotTierAsync(10, Token)).Select(t => t.Id).Should().Equal(next.Id, kept.Id);
+        (await memory.LoadWarmTierAsync(10, Token)).Select(t => t.Id).Should().Equal(kept.Id, next.Id);
+        (await memory.SearchColdAsync("overdue invoice", 3, Token)).Select(r => r.Turn.Id).Should().NotContain(victim.Id).And.Contain(kept.Id);
+        next.Sequence.Should().Be(2, "a deleted turn's number is not given to another turn");
+    }
+
+    [Fact]
+    public async Task A_search_still_returns_k_turns_after_another_backend_deleted_one_it_had_loaded()
+    {
+        var searcher = Stores.OpenMemory("team");
+        var turns = new List<MemoryTurn>();
+        for (var i = 0; i < 4; i++) turns.Add(await searcher.StoreTurnAsync("user", $"Invoice {i} for the licence is overdue", Start));
+        var best = (await searcher.SearchColdAsync("Invoice 2 for the licence is overdue", 3, Token))[0].Turn;
+
+        (await Stores.OpenMemory("team").DeleteTurnAsync(best.Id, Token)).Should().BeTrue();
+
+        var after = await searcher.SearchColdAsync("Invoice 2 for the licence is overdue", 3, Token);
+        after.Should().HaveCount(3, "three turns are left and the searcher forgets the one deleted elsewhere");
+        after.Select(r => r.Turn.Id).Should().NotContain(best.Id);
+    }
+
+    [Fact]
     public async Task Two_sessions_never_see_each_others_turns_and_ids_are_case_sensitive()
     {
         var first = Stores.OpenMemory("agent-a");
