@@ -14,6 +14,10 @@ public sealed class KillAndResumeTests
 {
     private const int Turns = 60;
 
+    // Per-turn pause of the victim: the 19 turns after the last kill point then take at least 380 ms, so a loaded
+    // machine still kills it before the end (at 3 ms it sometimes finished first).
+    private const int VictimTurnDelayMs = 20;
+
     [Theory]
     [InlineData(5)]
     [InlineData(23)]
@@ -28,7 +32,7 @@ public sealed class KillAndResumeTests
 
         string threadId;
         var lastReportedTurn = 0;
-        using (var victim = AgentProcess.Start("run", folder.Path, $"{Turns}", "1", "3"))
+        using (var victim = AgentProcess.Start("run", folder.Path, $"{Turns}", "1", $"{VictimTurnDelayMs}"))
         {
             threadId = (await victim.ReadUntilAsync("thread")).Split(' ')[1];
             for (var seen = 0; seen < killAfterCheckpoints; seen++)
