@@ -18,15 +18,23 @@ Feature: Safe tools run without asking
     And the audit log records "read_file" as "allowed by policy"
 
   @scripted-model
-  Scenario: A file outside the workspace cannot be read
+  Scenario Outline: A file outside the workspace cannot be read
     The scripted model plays a model that tries to escape its workspace, a request no
-    real model makes on demand.
+    real model makes on demand: by climbing out of it, or by naming a file from the root
+    of the disk or from the home folder.
 
     When the model asks to call "read_file" with:
-      | argument | value            |
-      | path     | ../../etc/passwd |
-    Then the call to "read_file" failed with an error mentioning "may not leave the workspace"
+      | argument | value  |
+      | path     | <path> |
+    Then the call to "read_file" failed with an error mentioning "<reason>"
     And the run continued to its end
+
+    Examples:
+      | path               | reason                      |
+      | ../../etc/passwd   | may not leave the workspace |
+      | /etc/passwd        | is an absolute path         |
+      | ~/.ssh/id_rsa      | is an absolute path         |
+      | C:/Windows/win.ini | is an absolute path         |
 
   @scripted-model
   Scenario: A call whose arguments break the tool's schema never runs, and the model is told why
