@@ -40,3 +40,23 @@ Feature: Planning a task before doing it
     Then the plan has 3 steps
     And the steps were completed in order 1, 2, 3
     And the result contains "status report"
+
+  @scripted-model
+  Scenario: A plan that names its one step twice is sent back for as many different steps as the agent needs
+    Small models often write the same step twice. The scripted model does so on demand; the
+    agent counts a repeated step once, tells the model why the plan cannot be used, and
+    works from the plan it gets back.
+
+    Given a planning agent that plans at least 2 steps and may replan at most 2 times
+    And the model plans "Write a short status report" as:
+      | step | action                        | expected outcome |
+      | 1    | Summarise the closed tickets  | a summary        |
+      | 2    | summarise the  closed tickets. | a summary        |
+    And told that its plan cannot be used, the model plans:
+      | step | action                        | expected outcome  |
+      | 1    | Summarise the closed tickets  | a summary         |
+      | 2    | Format the report in Markdown | a Markdown report |
+    When the planning agent works on "Write a short status report"
+    Then the model was told its plan has 1 different step and at least 2 are needed
+    And the plan has 2 steps
+    And the steps were completed in order 1, 2

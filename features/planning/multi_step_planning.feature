@@ -10,7 +10,7 @@ Feature: Carrying out a plan of many dependent steps
 
     Given a planning agent that plans at least 2 steps and may replan at most 2 times
     And a planning agent that saves a checkpoint after every step
-    When the planning agent works on "Prepare the customer churn analysis"
+    When the planning agent works on "Collect last month's churn figures, then write a summary of them"
     Then every step after the first was given the results of the completed steps before it
     And the last checkpoint holds the final plan
 

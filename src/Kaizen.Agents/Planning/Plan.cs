@@ -86,11 +86,12 @@ public sealed record Plan(string Goal, IReadOnlyList<PlanStep> Steps, int Revisi
     // The steps whose description neither repeats an earlier one of the list nor one of <paramref name="done"/>.
     private static IEnumerable<PlannedStep> Unique(IEnumerable<PlannedStep> steps, IEnumerable<string> done)
     {
-        var seen = done.Select(Normalized).ToHashSet(StringComparer.Ordinal);
-        return steps.Where(s => seen.Add(Normalized(s.Description)));
+        var seen = done.Select(StepKey).ToHashSet(StringComparer.Ordinal);
+        return steps.Where(s => seen.Add(StepKey(s.Description)));
     }
 
-    private static string Normalized(string description) =>
+    /// <summary>What makes two step descriptions the same step: case, spacing and a final full stop do not count.</summary>
+    internal static string StepKey(string description) =>
         string.Join(' ', description.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)).TrimEnd('.').ToLowerInvariant();
 
     private static List<PlanStep> Number(IEnumerable<PlanStep> steps) =>

@@ -60,10 +60,19 @@ public sealed class Planner(IChatClient model, int maxSteps = 20, int minSteps =
         }
     }
 
-    private IReadOnlyList<PlannedStep> Checked(IReadOnlyList<PlannedStep> steps, int fewest) =>
-        steps.Count > maxSteps ? throw new PlanFormatException($"the plan has {steps.Count} steps; at most {maxSteps} are allowed")
-        : steps.Count < fewest ? throw new PlanFormatException($"the plan has {steps.Count} step(s); at least {fewest} are needed")
-        : steps;
+    // A repeated step counts once: the plan drops repeats, so they cannot make up the smallest number of steps.
+    private IReadOnlyList<PlannedStep> Checked(IReadOnlyList<PlannedStep> steps, int fewest)
+    {
+        if (steps.Count > maxSteps) throw new PlanFormatException($"the plan has {steps.Count} steps; at most {maxSteps} are allowed");
+        var different = steps.Select(s => Plan.StepKey(s.Description)).Distinct(StringComparer.Ordinal).Count();
+        if (different < fewest)
+        {
+            throw new PlanFormatException(different == steps.Count
+                ? $"the plan has {steps.Count} step(s); at least {fewest} are needed"
+                : $"the plan has {different} different step(s) ({steps.Count - different} repeat an earlier one); at least {fewest} different steps are needed");
+        }
+        return steps;
+    }
 
     private static string Shorten(string text) => text.Length <= 200 ? text : text[..200] + "…";
 }

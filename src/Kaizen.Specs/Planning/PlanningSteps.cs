@@ -29,6 +29,8 @@ public sealed class PlanningSteps(AgentWorld world, ModelTranscript transcript)
     private Plan? _planAtOutage;
     private readonly List<(string Description, string Prompt)> _stepPromptsSeenByModel = [];
     private bool _everyPlanFails;
+    private IReadOnlyList<PlannedStep>? _planAfterRepair;
+    private readonly List<string> _repairRequests = [];
     private PlanningResult? _result;
     private Plan? _madePlan;
 
@@ -56,6 +58,14 @@ public sealed class PlanningSteps(AgentWorld world, ModelTranscript transcript)
 
     [Given("after the failure the model revises the plan to:")]
     public void ModelRevises(DataTable plan) => _plans.Add(Steps(plan));
+
+    [Given("told that its plan cannot be used, the model plans:")]
+    public void ModelRepairs(DataTable plan) => _planAfterRepair = Steps(plan);
+
+    [Then("the model was told its plan has {int} different step and at least {int} are needed")]
+    public void ToldTooFewDifferentSteps(int different, int needed) =>
+        _repairRequests.Should().ContainSingle().Which.Should()
+            .Contain($"the plan has {different} different step(s)").And.Contain($"at least {needed} different steps are needed");
 
     [Given("step {int} fails with {string}")]
     public void StepFails(int number, string error) =>
@@ -122,7 +132,7 @@ public sealed class PlanningSteps(AgentWorld world, ModelTranscript transcript)
     public void GivenResultsOfEarlierSteps()
     {
         var plan = _result!.Plan;
-        _executed.Should().HaveCountGreaterThan(1, "the plan ran more than one step");
+        _executed.Should().HaveCountGreaterThan(1, "the plan ran more than one step " + plan.ToJson().Replace("{", "(").Replace("}", ")"));
         var prompts = transcript.Of(WorkerId).Select(e => e.RequestText).ToList();
         foreach (var step in plan.Steps.Where(s => s.Number > 1 && _executed.Any(e => e.Description == s.Description)))
         {
@@ -277,6 +287,11 @@ public sealed class PlanningSteps(AgentWorld world, ModelTranscript transcript)
         }
         // Used only when the scripted model serves the scenario (the quick run): a plan when the scenario gave none.
         if (_plans.Count == 0) return PlanReply([new("Collect the week's data", "the data"), new("Write the report", "a status report")]);
+        if (_planAfterRepair is not null && request.Contains("could not be read"))
+        {
+            lock (_repairRequests) _repairRequests.Add(StepPrompt.TextOf(request));
+            return PlanReply(_planAfterRepair);
+        }
         var revision = request.Contains("Write a revised plan") ? 1 : 0;
         // A revision restates the whole plan, completed steps included, as models do: the plan must not run them again.
         var reply = PlanReply(_plans[Math.Min(revision, _plans.Count - 1)]);
