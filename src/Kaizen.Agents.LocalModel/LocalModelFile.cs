@@ -29,9 +29,16 @@ public static class LocalModelFile
     /// <summary>
     /// The model path: <c>KAIZEN_LOCAL_MODEL</c> when set; else the first <c>tools/model/&lt;FileName&gt;</c> found
     /// walking up from the current directory, then from <see cref="AppContext.BaseDirectory"/>; else that path under the
-    /// current directory (which <see cref="Validate"/> then reports as missing).
+    /// current directory (which <see cref="Validate"/> then reports as missing). When the file found has a current
+    /// <see cref="LocalModelCpuCopy"/>, the copy's path is returned instead, unless <c>KAIZEN_LOCAL_MODEL_CPU_COPY=0</c>.
     /// </summary>
-    public static string DefaultPath => Resolve(Environment.GetEnvironmentVariable(EnvironmentVariable), Directory.GetCurrentDirectory(), AppContext.BaseDirectory);
+    public static string DefaultPath => PreferCpuCopy(InstalledPath, Environment.GetEnvironmentVariable(LocalModelCpuCopy.EnvironmentVariable));
+
+    internal static string PreferCpuCopy(string source, string? cpuCopySetting) =>
+        cpuCopySetting != "0" && LocalModelCpuCopy.IsCurrent(source) ? LocalModelCpuCopy.PathFor(source) : source;
+
+    /// <summary>The model file as installed, before any <see cref="LocalModelCpuCopy"/> is preferred.</summary>
+    public static string InstalledPath => Resolve(Environment.GetEnvironmentVariable(EnvironmentVariable), Directory.GetCurrentDirectory(), AppContext.BaseDirectory);
 
     internal static string Resolve(string? configured, params string[] startFolders)
     {

@@ -32,6 +32,12 @@ public sealed record ModelHostOptions
     /// <summary>Scripted backend only: a pause before each streamed update (<c>--scripted-delay-ms</c>), so tests can cancel mid-stream.</summary>
     public TimeSpan ScriptedDelay { get; init; }
 
+    /// <summary>
+    /// True when <c>--prepare-cpu-copy</c> was given: write the model's faster CPU copy (<c>LocalModelCpuCopy</c>) beside
+    /// the model file, then exit instead of serving.
+    /// </summary>
+    public bool PrepareCpuCopy { get; init; }
+
     /// <summary>True when <c>--help</c> was given.</summary>
     public bool ShowHelp { get; init; }
 
@@ -41,13 +47,16 @@ public sealed record ModelHostOptions
 
         Options:
           --urls URL[;URL]       where to listen (default http://127.0.0.1:11434; port 0 = any free port)
-          --model-file PATH      the GGUF model (default: tools/model/tinyllama-1.1b-chat-v1.0.IQ2_XXS.gguf)
+          --model-file PATH      the GGUF model (default: tools/model/tinyllama-1.1b-chat-v1.0.IQ2_XXS.gguf,
+                                 or its Q4_K_S CPU copy when there)
           --model-name NAME      the name clients ask for (default tinyllama; tinyllama:latest matches too)
           --backend local|scripted
                                  local = the real model (default); scripted = a deterministic stand-in, no model file
           --parallel N           requests generated at the same time (default 1; others queue)
           --scripted-delay-ms N  scripted backend: pause before each streamed update
           --allow-remote         allow listening on non-loopback addresses
+          --prepare-cpu-copy     write the model's Q4_K_S copy beside it (about a minute, once; faster prompt
+                                 evaluation on a CPU), then exit; tools/model/install.sh runs this
           --help                 this text
 
         The first line on stdout is "Kaizen.ModelHost listening on <address>".
@@ -74,6 +83,7 @@ public sealed record ModelHostOptions
                 "--parallel" => options with { Parallel = PositiveInt(arg, Value()) },
                 "--scripted-delay-ms" => options with { ScriptedDelay = TimeSpan.FromMilliseconds(PositiveInt(arg, Value(), allowZero: true)) },
                 "--allow-remote" => options with { AllowRemote = true },
+                "--prepare-cpu-copy" => options with { PrepareCpuCopy = true },
                 "--help" or "-h" or "-?" => options with { ShowHelp = true },
                 _ => throw new ArgumentException($"Unknown option '{args[i]}' (see --help)."),
             };

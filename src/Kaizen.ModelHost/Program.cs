@@ -1,4 +1,6 @@
 using Kaizen.ModelHost;
+using Kaizen.Agents.Llm;
+using Kaizen.Agents.LocalModel;
 using Kaizen.ModelHost.Backends;
 
 // Kaizen.ModelHost: one chat model behind Ollama's API and OpenAI's chat-completions API, on loopback.
@@ -18,6 +20,20 @@ if (options.ShowHelp)
 {
     Console.WriteLine(ModelHostOptions.Usage);
     return 0;
+}
+
+if (options.PrepareCpuCopy)
+{
+    try
+    {
+        await LocalModelCpuCopy.CreateAsync(options.ModelFile ?? LocalModelFile.InstalledPath, line => Console.Error.WriteLine("[model] " + line));
+        return 0;
+    }
+    catch (LlmProviderException ex)
+    {
+        Console.Error.WriteLine("Kaizen.ModelHost: " + ex.Message);
+        return 2;
+    }
 }
 
 Microsoft.Extensions.AI.IChatClient client;

@@ -54,6 +54,27 @@ public sealed class CommandLineTests(ScriptedHostFixture fixture) : IClassFixtur
         }
     }
 
+    [Fact]
+    public async Task Preparing_the_cpu_copy_of_a_missing_model_exits_2_naming_the_file_and_writes_nothing()
+    {
+        var folder = Directory.CreateTempSubdirectory("kaizen-prepare-").FullName;
+        try
+        {
+            var missing = Path.Combine(folder, "absent.gguf");
+
+            var (exit, stdout, stderr) = await ModelHostProcess.RunToExitAsync(["--prepare-cpu-copy", "--model-file", missing]);
+
+            exit.Should().Be(2);
+            stdout.Should().BeEmpty();
+            stderr.Trim().Split('\n').Should().ContainSingle().Which.Should().Contain(missing).And.Contain("tools/model/install.sh");
+            Directory.GetFileSystemEntries(folder).Should().BeEmpty();
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
     [Theory]
     [InlineData("--backend", "cloud", "not a backend")]
     [InlineData("--parallel", "0", "not a positive whole number")]
