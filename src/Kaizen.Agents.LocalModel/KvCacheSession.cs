@@ -41,6 +41,14 @@ internal sealed class KvCacheSession : IDisposable
     /// <summary>Tokens currently in the KV cache.</summary>
     public int CachedTokenCount => _cached.Count;
 
+    /// <summary>How many leading tokens of <paramref name="prompt"/> the cache already holds.</summary>
+    public int CommonPrefix(IReadOnlyList<LLamaToken> prompt)
+    {
+        var common = 0;
+        while (common < _cached.Count && common < prompt.Count && _cached[common] == prompt[common]) common++;
+        return common;
+    }
+
     public LLamaToken[] Tokenize(string text) => _context.Tokenize(text, addBos: true, special: true);
 
     /// <summary>
@@ -50,8 +58,7 @@ internal sealed class KvCacheSession : IDisposable
     public async Task<int> LoadPromptAsync(IReadOnlyList<LLamaToken> prompt, CancellationToken cancellationToken)
     {
         if (prompt.Count == 0) throw new ArgumentException("The prompt has no tokens.", nameof(prompt));
-        var common = 0;
-        while (common < _cached.Count && common < prompt.Count && _cached[common] == prompt[common]) common++;
+        var common = CommonPrefix(prompt);
         // The last prompt token is always evaluated again: its logits are what the first reply token is sampled from.
         if (common == prompt.Count) common--;
         Truncate(common);

@@ -11,15 +11,16 @@ namespace Kaizen.Agents.LocalModel;
 /// <summary>
 /// An <see cref="IChatClient"/> that runs a local GGUF model in process (TinyLlama 1.1B Chat by default) with the
 /// model's Zephyr chat template. JSON-schema response formats and tools are enforced by a grammar so every reply
-/// parses; the KV cache is kept between calls so a conversation's next turn evaluates only its new tokens. Calls on one
-/// client run one at a time. The model weights are shared per process (<see cref="LocalModelWeights.Shared"/>); each
-/// client owns one context (about 45 MB for 2048 tokens). Use <see cref="Shared"/> for one client per process.
+/// parses; KV caches are kept between calls, one per conversation (up to <see cref="LocalModelOptions.ConversationCaches"/>),
+/// so a conversation's next turn evaluates only its new tokens even when other conversations called in between. Calls
+/// on one client run one at a time. The model weights are shared per process (<see cref="LocalModelWeights.Shared"/>);
+/// each client owns its contexts (about 80 MB each for 2048 tokens). Use <see cref="Shared"/> for one client per process.
 /// </summary>
 public sealed class LocalChatClient : IChatClient
 {
     private static readonly ConcurrentDictionary<LocalModelOptions, Lazy<LocalChatClient>> SharedClients = new();
     private readonly SemaphoreSlim _gate = new(1, 1);
-    private readonly KvCacheSession _session;
+    private readonly KvCachePool _caches;
     private readonly ChatClientMetadata _metadata;
     private TimeSpan _pendingLoadTime;
     private bool _isShared;
@@ -44,7 +45,7 @@ public sealed class LocalChatClient : IChatClient
         ArgumentNullException.ThrowIfNull(weights);
         Options = options.Validate();
         Weights = weights;
-        _session = new KvCacheSession(weights, options);
+        _caches = new KvCachePool(weights, options);
         _pendingLoadTime = freshLoad ? weights.LoadTime : TimeSpan.Zero;
         _metadata = new ChatClientMetadata(LocalModelProvider.Name, new Uri(weights.Path), options.ModelId);
     }
@@ -77,7 +78,10 @@ public sealed class LocalChatClient : IChatClient
     public LocalModelWeights Weights { get; }
 
     /// <summary>Tokens currently held in this client's KV cache.</summary>
-    public int CachedTokenCount => _session.CachedTokenCount;
+    public int CachedTokenCount => _caches.CachedTokenCount;
+
+    /// <summary>KV caches created so far (at most <see cref="LocalModelOptions.ConversationCaches"/>).</summary>
+    public int ConversationCacheCount => _caches.Count;
 
     /// <summary>Figures of the last completed call, or null before the first.</summary>
     public LocalGenerationStats? LastStats { get; private set; }
@@ -141,7 +145,7 @@ public sealed class LocalChatClient : IChatClient
     {
         if (_isShared || _disposed) return;
         _disposed = true;
-        _session.Dispose();
+        _caches.Dispose();
         _gate.Dispose();
     }
 
@@ -152,19 +156,20 @@ public sealed class LocalChatClient : IChatClient
         await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            var prompt = _session.Tokenize(ZephyrTemplate.Render(messages, plan.Tools, plan.FormatHint));
-            var room = _session.ContextSize - prompt.Length;
+            var prompt = _caches.Tokenize(ZephyrTemplate.Render(messages, plan.Tools, plan.FormatHint));
+            var room = _caches.ContextSize - prompt.Length;
             if (room < 1)
-                throw new LlmProviderException($"The prompt has {prompt.Length} tokens but the local model's context holds {_session.ContextSize} (LocalModelOptions.ContextSize): shorten the conversation.", LocalModelProvider.Name, isTransient: false);
+                throw new LlmProviderException($"The prompt has {prompt.Length} tokens but the local model's context holds {_caches.ContextSize} (LocalModelOptions.ContextSize): shorten the conversation.", LocalModelProvider.Name, isTransient: false);
             var maxTokens = Math.Min(plan.MaxOutputTokens, room);
 
             var promptWatch = Stopwatch.StartNew();
-            var reused = await _session.LoadPromptAsync(prompt, cancellationToken).ConfigureAwait(false);
+            var session = _caches.For(prompt);
+            var reused = await session.LoadPromptAsync(prompt, cancellationToken).ConfigureAwait(false);
             promptWatch.Stop();
 
             var vocabulary = Weights.Weights.Vocab;
             using var sampler = SamplerFactory.Create(vocabulary, plan.Grammar, plan.Temperature, plan.Seed, Options.RepeatPenalty);
-            var decoder = new StreamingTokenDecoder(_session.Context);
+            var decoder = new StreamingTokenDecoder(session.Context);
             var stops = new StopSequenceFilter(plan.StopSequences);
             var generated = 0;
             var finish = ChatFinishReason.Length;
@@ -172,7 +177,7 @@ public sealed class LocalChatClient : IChatClient
             while (generated < maxTokens)
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                var token = _session.Sample(sampler);
+                var token = session.Sample(sampler);
                 if (token.IsEndOfGeneration(vocabulary) || token == vocabulary.EOS)
                 {
                     finish = ChatFinishReason.Stop;
@@ -187,7 +192,7 @@ public sealed class LocalChatClient : IChatClient
                     finish = ChatFinishReason.Stop;
                     break;
                 }
-                if (generated < maxTokens) await _session.AppendAsync(token).ConfigureAwait(false);
+                if (generated < maxTokens) await session.AppendAsync(token).ConfigureAwait(false);
             }
             if (finish == ChatFinishReason.Length && stops.Flush() is { Length: > 0 } rest) yield return rest;
             else if (finish == ChatFinishReason.Stop && !stops.Stopped && stops.Flush() is { Length: > 0 } tail) yield return tail;

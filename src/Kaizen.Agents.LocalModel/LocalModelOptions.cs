@@ -34,6 +34,13 @@ public sealed record LocalModelOptions
     /// <summary>Prompt tokens evaluated per native call; cancellation is checked between calls. Default 32 (bigger batches gained little on a 2-core CPU).</summary>
     public int BatchSize { get; init; } = 32;
 
+    /// <summary>
+    /// KV caches a client keeps, one per conversation, so conversations that take turns (two agents at work, a planner
+    /// and its worker) each reuse their own cache. Each is one llama.cpp context (about 80 MB at 2048 tokens), created
+    /// on first need. Default 4.
+    /// </summary>
+    public int ConversationCaches { get; init; } = 4;
+
     /// <summary>Penalty on tokens repeated within the last 64 (1 = none). Default 1.1: a 2-bit model loops easily.</summary>
     public float RepeatPenalty { get; init; } = 1.1f;
 
@@ -56,6 +63,7 @@ public sealed record LocalModelOptions
         if (ContextSize < 128) problems.Add($"ContextSize must be at least 128, got {ContextSize}.");
         if (Threads < 1) problems.Add($"Threads must be at least 1, got {Threads}.");
         if (MaxOutputTokens < 1) problems.Add($"MaxOutputTokens must be at least 1, got {MaxOutputTokens}.");
+        if (ConversationCaches < 1) problems.Add($"ConversationCaches must be at least 1, got {ConversationCaches}.");
         if (BatchSize < 1) problems.Add($"BatchSize must be at least 1, got {BatchSize}.");
         if (MaxGrammarStringLength < 1 || MaxGrammarArrayItems < 1 || MaxGrammarTextLength < 1)
             problems.Add("Grammar limits must be at least 1.");

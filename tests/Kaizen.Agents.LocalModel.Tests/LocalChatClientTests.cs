@@ -34,6 +34,29 @@ public sealed class LocalChatClientTests(LocalModelFixture model, ITestOutputHel
         (evaluated + usage.CachedInputTokenCount).Should().Be(usage.InputTokenCount);
     }
 
+    [Theory]
+    [InlineData(2)]
+    [InlineData(1)]
+    public async Task Two_conversations_taking_turns_each_keep_their_cache_while_there_are_caches_for_both(int caches)
+    {
+        using var client = new LocalChatClient(LocalModelFixture.Options with { ConversationCaches = caches }, model.Client.Weights);
+        var options = new ChatOptions { MaxOutputTokens = 8 };
+        List<ChatMessage> weather = [new(ChatRole.System, "You answer briefly."), new(ChatRole.User, "Is it sunny in Oslo today?")];
+        List<ChatMessage> fruit = [new(ChatRole.User, "Name a yellow fruit and nothing else, please, in one word.")];
+
+        var first = await client.GetResponseAsync(weather, options, Cancel);
+        await client.GetResponseAsync(fruit, options, Cancel);
+        weather.AddRange(first.Messages);
+        weather.Add(new ChatMessage(ChatRole.User, "And tomorrow?"));
+        var second = await client.GetResponseAsync(weather, options, Cancel);
+
+        var reused = second.Usage!.CachedInputTokenCount!.Value;
+        output.WriteLine($"{caches} cache(s): turn 2 of the first conversation reused {reused} of {second.Usage.InputTokenCount} prompt tokens; caches created: {client.ConversationCacheCount}");
+        client.ConversationCacheCount.Should().Be(caches);
+        if (caches == 2) reused.Should().BeGreaterThanOrEqualTo(first.Usage!.InputTokenCount!.Value, "its first prompt stayed in its own cache");
+        else reused.Should().BeLessThan(5, "the other conversation took the only cache; only the start of the template is shared");
+    }
+
     [Fact]
     public async Task A_different_conversation_keeps_only_the_common_prefix()
     {
