@@ -21,7 +21,7 @@ Feature: An approval can wait for a person who is away
     And exactly one approval request is pending, for that "write_file" call
     And the audit log records "write_file" as "waiting for approval"
     When the person answers "<answer>" to the pending request and a new agent resumes the run
-    Then no approval request is pending any more
+    Then the request the person decided is no longer pending
     And the decision was taken from the store
     And the call to "write_file" was <outcome> after the person's answer
     And the workspace <change>

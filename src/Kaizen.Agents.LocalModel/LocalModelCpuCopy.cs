@@ -16,6 +16,12 @@ public static class LocalModelCpuCopy
     /// <summary>The encoding of the copy.</summary>
     public const string Encoding = "Q4_K_S";
 
+    /// <summary>Size in bytes of the copy of the default model (llama.cpp's quantizer in LLamaSharp 0.30.0 writes it byte for byte the same).</summary>
+    public const long DefaultCopySize = 631_167_968;
+
+    /// <summary>sha256 of the copy of the default model.</summary>
+    public const string DefaultCopySha256 = "32a8ee3db1287193f29abb5b59daab1ab186e882d77c8bd52b8d45b59acf9d53";
+
     /// <summary>Environment variable that, set to <c>0</c>, makes <see cref="LocalModelFile.DefaultPath"/> ignore the copy.</summary>
     public const string EnvironmentVariable = "KAIZEN_LOCAL_MODEL_CPU_COPY";
 

@@ -1,3 +1,4 @@
+using Kaizen.Agents.LocalModel;
 using System.Text.Json;
 using Kaizen.ModelHost.Tests.Support;
 using Microsoft.Extensions.AI;
@@ -31,11 +32,13 @@ public sealed class LocalModelWireTests(LocalHostFixture fixture)
     {
         var model = (await fixture.Ollama().ListLocalModelsAsync(Ct)).Should().ContainSingle().Subject;
 
+        // The host serves the CPU copy when tools/model/install.sh wrote one, else the 2-bit file itself.
+        var copy = LocalModelFile.DefaultPath != LocalModelFile.InstalledPath;
         model.Name.Should().Be("tinyllama:latest");
-        model.Size.Should().Be(322_591_712);
-        model.Digest.Should().Be("9ee11adf737960ff06123d5c4fba24d12c5b05ba460a7afa88950fbf2b61add0");
+        model.Size.Should().Be(copy ? 631_167_968 : 322_591_712);
+        model.Digest.Should().Be(copy ? "32a8ee3db1287193f29abb5b59daab1ab186e882d77c8bd52b8d45b59acf9d53" : "9ee11adf737960ff06123d5c4fba24d12c5b05ba460a7afa88950fbf2b61add0");
         model.Details!.Format.Should().Be("gguf");
-        model.Details.QuantizationLevel.Should().Be("IQ2_XXS");
+        model.Details.QuantizationLevel.Should().Be(copy ? "Q4_K_S" : "IQ2_XXS");
         model.Details.ParameterSize.Should().Be("1.1B");
     }
 

