@@ -12,8 +12,8 @@ Feature: Choosing a reasoning strategy from past results
     Then <strategy> is chosen, because <why>
 
     Examples:
-      | cot solved | cot runs | tot solved | tot runs | strategy         | why                                                                  |
-      | 0          | 3        | 3          | 3        | tree of thoughts | the task is step-by-step reasoning, but ChainOfThought succeeded 0/3 |
-      | 0          | 2        | 3          | 3        | chain of thought | the task is step-by-step reasoning                                   |
-      | 0          | 3        | 2          | 2        | chain of thought | the task is step-by-step reasoning                                   |
-      | 2          | 3        | 3          | 3        | chain of thought | the task is step-by-step reasoning                                   |
+      | records                              | cot solved | cot runs | tot solved | tot runs | strategy         | why                                                                  |
+      | both solid, chain of thought failing | 0          | 3        | 3          | 3        | tree of thoughts | the task is step-by-step reasoning, but ChainOfThought succeeded 0/3 |
+      | chain of thought ran only twice      | 0          | 2        | 3          | 3        | chain of thought | the task is step-by-step reasoning                                   |
+      | tree of thoughts ran only twice      | 0          | 3        | 2          | 2        | chain of thought | the task is step-by-step reasoning                                   |
+      | chain of thought mostly solving      | 2          | 3        | 3          | 3        | chain of thought | the task is step-by-step reasoning                                   |
