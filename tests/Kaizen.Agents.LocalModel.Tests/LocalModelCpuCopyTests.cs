@@ -1,4 +1,5 @@
 using Kaizen.Agents.Llm;
+using Kaizen.Agents.LocalModel.Tests.Support;
 
 namespace Kaizen.Agents.LocalModel.Tests;
 
@@ -6,14 +7,14 @@ namespace Kaizen.Agents.LocalModel.Tests;
 [Trait("Category", "local-model")]
 public sealed class LocalModelCpuCopyTests : IDisposable
 {
-    private readonly string _folder = Directory.CreateTempSubdirectory("kaizen-cpucopy-").FullName;
+    private readonly ModelFolder _models = new();
 
     [Fact]
     public void The_copy_lives_beside_the_model_and_names_its_encoding()
     {
-        var source = Path.Combine(_folder, LocalModelFile.FileName);
+        var source = Path.Combine(_models.Path, LocalModelFile.FileName);
 
-        LocalModelCpuCopy.PathFor(source).Should().Be(Path.Combine(_folder, "tinyllama-1.1b-chat-v1.0.IQ2_XXS.Q4_K_S.gguf"));
+        LocalModelCpuCopy.PathFor(source).Should().Be(Path.Combine(_models.Path, "tinyllama-1.1b-chat-v1.0.IQ2_XXS.Q4_K_S.gguf"));
     }
 
     [Fact]
@@ -37,12 +38,12 @@ public sealed class LocalModelCpuCopyTests : IDisposable
     [Fact]
     public void A_copy_and_a_model_behind_symbolic_links_are_judged_by_the_files_they_point_to()
     {
-        Directory.CreateDirectory(Path.Combine(_folder, "real"));
+        Directory.CreateDirectory(Path.Combine(_models.Path, "real"));
         var source = FakeModel(Path.Combine("real", LocalModelFile.FileName));
         var copy = LocalModelCpuCopy.PathFor(source);
         File.Copy(source, copy);
         File.SetLastWriteTimeUtc(source, DateTime.UtcNow.AddMinutes(-5));
-        var linked = Path.Combine(_folder, LocalModelFile.FileName);
+        var linked = Path.Combine(_models.Path, LocalModelFile.FileName);
         File.CreateSymbolicLink(linked, source);
         File.CreateSymbolicLink(LocalModelCpuCopy.PathFor(linked), copy);
 
@@ -61,22 +62,15 @@ public sealed class LocalModelCpuCopyTests : IDisposable
     [Fact]
     public async Task A_source_that_is_not_a_model_is_refused_and_no_copy_or_partial_file_is_left()
     {
-        var source = Path.Combine(_folder, "model.gguf");
+        var source = Path.Combine(_models.Path, "model.gguf");
         await File.WriteAllBytesAsync(source, new byte[2 * 1024 * 1024], TestContext.Current.CancellationToken);
 
         await FluentActions.Awaiting(() => LocalModelCpuCopy.CreateAsync(source, cancellationToken: TestContext.Current.CancellationToken))
             .Should().ThrowAsync<LlmProviderException>().Where(e => e.Message.Contains(source) && e.Message.Contains("not a GGUF"));
-        Directory.GetFiles(_folder).Should().Equal(source);
+        Directory.GetFiles(_models.Path).Should().Equal(source);
     }
 
-    private string FakeModel(string name)
-    {
-        var content = new byte[2 * 1024 * 1024];
-        "GGUF"u8.CopyTo(content);
-        var path = Path.Combine(_folder, name);
-        File.WriteAllBytes(path, content);
-        return path;
-    }
+    private string FakeModel(string name) => _models.FakeModel(name);
 
-    public void Dispose() => Directory.Delete(_folder, recursive: true);
+    public void Dispose() => _models.Dispose();
 }

@@ -1,4 +1,5 @@
 using Kaizen.Agents.Llm;
+using Kaizen.Agents.LocalModel.Tests.Support;
 
 namespace Kaizen.Agents.LocalModel.Tests;
 
@@ -6,12 +7,12 @@ namespace Kaizen.Agents.LocalModel.Tests;
 [Trait("Category", "local-model")]
 public sealed class LocalModelFileTests : IDisposable
 {
-    private readonly string _folder = Directory.CreateTempSubdirectory("kaizen-localmodel-").FullName;
+    private readonly ModelFolder _models = new();
 
     [Fact]
     public void A_missing_file_names_the_file_and_the_install_command()
     {
-        var path = Path.Combine(_folder, LocalModelFile.FileName);
+        var path = Path.Combine(_models.Path, LocalModelFile.FileName);
         FluentActions.Invoking(() => LocalModelFile.Validate(path))
             .Should().Throw<LlmProviderException>()
             .Where(e => e.Message.Contains(path) && e.Message.Contains("tools/model/install.sh") && e.Message.Contains("is missing") && !e.IsTransient);
@@ -36,9 +37,7 @@ public sealed class LocalModelFileTests : IDisposable
     [Fact]
     public void A_truncated_default_model_is_reported_as_incomplete()
     {
-        var content = new byte[2 * 1024 * 1024];
-        "GGUF"u8.CopyTo(content);
-        var path = Write(LocalModelFile.FileName, content);
+        var path = _models.FakeModel(LocalModelFile.FileName);
         FluentActions.Invoking(() => LocalModelFile.Validate(path))
             .Should().Throw<LlmProviderException>().Where(e => e.Message.Contains(path) && e.Message.Contains("incomplete or corrupt") && e.Message.Contains("tools/model/install.sh"));
     }
@@ -46,7 +45,7 @@ public sealed class LocalModelFileTests : IDisposable
     [Fact]
     public void A_symbolic_link_to_the_installed_model_is_accepted()
     {
-        var link = Path.Combine(_folder, LocalModelFile.FileName);
+        var link = Path.Combine(_models.Path, LocalModelFile.FileName);
         File.CreateSymbolicLink(link, LocalModelFile.DefaultPath);
         FluentActions.Invoking(() => LocalModelFile.Validate(link)).Should().NotThrow("the size and magic are the linked file's");
     }
@@ -54,8 +53,8 @@ public sealed class LocalModelFileTests : IDisposable
     [Fact]
     public void A_dangling_symbolic_link_is_reported()
     {
-        var link = Path.Combine(_folder, "model.gguf");
-        File.CreateSymbolicLink(link, Path.Combine(_folder, "gone.gguf"));
+        var link = Path.Combine(_models.Path, "model.gguf");
+        File.CreateSymbolicLink(link, Path.Combine(_models.Path, "gone.gguf"));
         FluentActions.Invoking(() => LocalModelFile.Validate(link))
             .Should().Throw<LlmProviderException>().Where(e => e.Message.Contains(link) && e.Message.Contains("tools/model/install.sh"));
     }
@@ -63,15 +62,15 @@ public sealed class LocalModelFileTests : IDisposable
     [Fact]
     public void The_environment_variable_wins_over_the_search()
     {
-        var configured = Path.Combine(_folder, "elsewhere.gguf");
-        LocalModelFile.Resolve(configured, _folder).Should().Be(configured);
+        var configured = Path.Combine(_models.Path, "elsewhere.gguf");
+        LocalModelFile.Resolve(configured, _models.Path).Should().Be(configured);
     }
 
     [Fact]
     public void The_search_walks_up_to_tools_model()
     {
         var model = Write(Path.Combine("tools", "model", LocalModelFile.FileName), [1]);
-        var deep = Directory.CreateDirectory(Path.Combine(_folder, "a", "b", "c")).FullName;
+        var deep = Directory.CreateDirectory(Path.Combine(_models.Path, "a", "b", "c")).FullName;
         LocalModelFile.Resolve(null, deep).Should().Be(model);
     }
 
@@ -85,13 +84,7 @@ public sealed class LocalModelFileTests : IDisposable
         FluentActions.Invoking(() => LocalModelFile.Validate(LocalModelFile.DefaultPath)).Should().NotThrow("the model is installed by tools/model/install.sh before the tests run");
     }
 
-    private string Write(string relative, byte[] content)
-    {
-        var path = Path.Combine(_folder, relative);
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        File.WriteAllBytes(path, content);
-        return path;
-    }
+    private string Write(string relative, byte[] content) => _models.Write(relative, content);
 
-    public void Dispose() => Directory.Delete(_folder, recursive: true);
+    public void Dispose() => _models.Dispose();
 }
