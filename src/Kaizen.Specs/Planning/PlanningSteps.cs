@@ -132,7 +132,7 @@ public sealed class PlanningSteps(AgentWorld world, ModelTranscript transcript)
     public void GivenResultsOfEarlierSteps()
     {
         var plan = _result!.Plan;
-        _executed.Should().HaveCountGreaterThan(1, "the plan ran more than one step " + plan.ToJson().Replace("{", "(").Replace("}", ")"));
+        _executed.Should().HaveCountGreaterThan(1, "the plan ran more than one step; the plan: {0}", plan.ToJson());
         var prompts = transcript.Of(WorkerId).Select(e => e.RequestText).ToList();
         foreach (var step in plan.Steps.Where(s => s.Number > 1 && _executed.Any(e => e.Description == s.Description)))
         {
