@@ -40,6 +40,19 @@ public static class LocalModelFile
     /// <summary>The model file as installed, before any <see cref="LocalModelCpuCopy"/> is preferred.</summary>
     public static string InstalledPath => Resolve(Environment.GetEnvironmentVariable(EnvironmentVariable), Directory.GetCurrentDirectory(), AppContext.BaseDirectory);
 
+    /// <summary>
+    /// The sha256 of the default model or of its <see cref="LocalModelCpuCopy"/> when <paramref name="path"/> has one of
+    /// their names and exactly <paramref name="size"/> bytes; null for any other file (hash it to know).
+    /// </summary>
+    public static string? KnownSha256(string path, long size)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        var name = Path.GetFileName(path);
+        if (name == FileName && size == ExpectedSize) return ExpectedSha256;
+        if (name == Path.GetFileName(LocalModelCpuCopy.PathFor(FileName)) && size == LocalModelCpuCopy.DefaultCopySize) return LocalModelCpuCopy.DefaultCopySha256;
+        return null;
+    }
+
     internal static string Resolve(string? configured, params string[] startFolders)
     {
         if (!string.IsNullOrWhiteSpace(configured)) return Path.GetFullPath(configured);

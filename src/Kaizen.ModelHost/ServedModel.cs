@@ -95,12 +95,7 @@ public sealed partial class ServedModel
 
     private string ComputeDigest()
     {
-        if (ModelFile is not null && Size == LocalModelFile.ExpectedSize
-            && string.Equals(Path.GetFileName(ModelFile), LocalModelFile.FileName, StringComparison.Ordinal))
-            return LocalModelFile.ExpectedSha256;
-        if (ModelFile is not null && Size == LocalModelCpuCopy.DefaultCopySize
-            && string.Equals(Path.GetFileName(ModelFile), Path.GetFileName(LocalModelCpuCopy.PathFor(LocalModelFile.FileName)), StringComparison.Ordinal))
-            return LocalModelCpuCopy.DefaultCopySha256;
+        if (ModelFile is not null && LocalModelFile.KnownSha256(ModelFile, Size) is { } known) return known;
         if (ModelFile is not null && File.Exists(ModelFile))
         {
             using var stream = File.OpenRead(ModelFile);

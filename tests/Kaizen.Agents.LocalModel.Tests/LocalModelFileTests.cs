@@ -84,6 +84,18 @@ public sealed class LocalModelFileTests : IDisposable
         FluentActions.Invoking(() => LocalModelFile.Validate(LocalModelFile.DefaultPath)).Should().NotThrow("the model is installed by tools/model/install.sh before the tests run");
     }
 
+    [Fact]
+    public void The_default_model_and_its_cpu_copy_have_known_digests_at_their_exact_sizes_only()
+    {
+        var copy = LocalModelCpuCopy.PathFor(Path.Combine(_models.Path, LocalModelFile.FileName));
+
+        LocalModelFile.KnownSha256(LocalModelFile.FileName, 322_591_712).Should().Be("9ee11adf737960ff06123d5c4fba24d12c5b05ba460a7afa88950fbf2b61add0");
+        LocalModelFile.KnownSha256(copy, 631_167_968).Should().Be("32a8ee3db1287193f29abb5b59daab1ab186e882d77c8bd52b8d45b59acf9d53");
+        LocalModelFile.KnownSha256(LocalModelFile.FileName, 322_591_711).Should().BeNull("a file of another size is not the installed model");
+        LocalModelFile.KnownSha256(copy, 322_591_712).Should().BeNull();
+        LocalModelFile.KnownSha256("other.gguf", 322_591_712).Should().BeNull();
+    }
+
     private string Write(string relative, byte[] content) => _models.Write(relative, content);
 
     public void Dispose() => _models.Dispose();
